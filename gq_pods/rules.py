@@ -1,0 +1,141 @@
+"""The practice's rules for a pod record, as plain checks.
+
+``problems(pod)`` lists every way a pod breaks a rule, each with the path of the
+value in pod-file terms (``pod.scales[0].scores[1].score``) and a plain message.
+The pod file importer refuses a file with any problem; the screens use the same
+rules to stop a slip before it is saved.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .model import (
+    ANSWERS,
+    CASE_REASONS,
+    MAX_SCORE,
+    MIN_SCORE,
+    PERSON_KINDS,
+    ROLES,
+    STATUSES,
+    STEP_STATUSES,
+    STYLES,
+    Pod,
+)
+
+
+@dataclass(frozen=True)
+class Problem:
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}"
+
+
+class RuleError(ValueError):
+    """A change that would break one of the practice's rules."""
+
+
+def _one_of(value: object, allowed: tuple[str, ...]) -> str:
+    return f"{value!r} is not one of " + ", ".join(allowed)
+
+
+def score_problem(score: object) -> str | None:
+    """Why a score is not allowed, or None when it is."""
+    if isinstance(score, bool) or not isinstance(score, int):
+        return f"{score!r} is not a whole number"
+    if not MIN_SCORE <= score <= MAX_SCORE:
+        return f"{score} is not between {MIN_SCORE} and {MAX_SCORE}"
+    return None
+
+
+def can_agree_steps(pod: Pod) -> bool:
+    """Next steps can only be agreed with the accountable manager present."""
+    return pod.manager_present
+
+
+def problems(pod: Pod) -> list[Problem]:
+    out: list[Problem] = []
+
+    def bad(path: str, message: str) -> None:
+        out.append(Problem(path, message))
+
+    if pod.style not in STYLES:
+        bad("pod.style", _one_of(pod.style, STYLES))
+    if pod.case_reason not in CASE_REASONS:
+        bad("pod.case_reason", _one_of(pod.case_reason, CASE_REASONS))
+    if pod.status not in STATUSES:
+        bad("pod.status", _one_of(pod.status, STATUSES))
+
+    for i, participant in enumerate(pod.participants):
+        if participant.role not in ROLES:
+            bad(f"pod.participants[{i}].role", _one_of(participant.role, ROLES))
+
+    person_ids: set[str] = set()
+    for i, person in enumerate(pod.people):
+        if person.kind not in PERSON_KINDS:
+            bad(f"pod.people[{i}].kind", _one_of(person.kind, PERSON_KINDS))
+        if person.id in person_ids:
+            bad(f"pod.people[{i}].id", f"{person.id!r} is used by another person")
+        person_ids.add(person.id)
+        if person.age is not None and (
+            isinstance(person.age, bool) or not isinstance(person.age, int) or not 0 <= person.age <= 130
+        ):
+            bad(f"pod.people[{i}].age", f"{person.age!r} is not an age between 0 and 130")
+
+    for i, step in enumerate(pod.map.next_steps):
+        path = f"pod.map.next_steps[{i}].status"
+        if step.status not in STEP_STATUSES:
+            bad(path, _one_of(step.status, STEP_STATUSES))
+        elif step.status == "agreed" and not pod.manager_present:
+            bad(path, "a next step can only be agreed when a manager is present; without one it is an idea")
+
+    statement_ids: set[str] = set()
+    for i, statement in enumerate(pod.danger_statements):
+        if not statement.id:
+            bad(f"pod.danger_statements[{i}].id", "a danger statement needs an id")
+        elif statement.id in statement_ids:
+            bad(f"pod.danger_statements[{i}].id", f"{statement.id!r} is used by another danger statement")
+        statement_ids.add(statement.id)
+
+    goal_ids: set[str] = set()
+    linked: set[str] = set()
+    for i, goal in enumerate(pod.safety_goals):
+        if not goal.id:
+            bad(f"pod.safety_goals[{i}].id", "a safety goal needs an id")
+        elif goal.id in goal_ids:
+            bad(f"pod.safety_goals[{i}].id", f"{goal.id!r} is used by another safety goal")
+        goal_ids.add(goal.id)
+        path = f"pod.safety_goals[{i}].danger_statement"
+        if goal.danger_statement not in statement_ids:
+            bad(path, f"{goal.danger_statement!r} is not a danger statement in this pod")
+        elif goal.danger_statement in linked:
+            bad(path, f"danger statement {goal.danger_statement!r} already has a safety goal")
+        linked.add(goal.danger_statement)
+
+    scale_subjects: set[str] = set()
+    for i, scale in enumerate(pod.scales):
+        path = f"pod.scales[{i}].about"
+        if scale.about != "overall" and scale.about not in statement_ids:
+            bad(path, f"{scale.about!r} is neither 'overall' nor a danger statement in this pod")
+        elif scale.about in scale_subjects:
+            bad(path, f"there is already a scale about {scale.about!r}")
+        scale_subjects.add(scale.about)
+        for j, score in enumerate(scale.scores):
+            why = score_problem(score.score)
+            if why:
+                bad(f"pod.scales[{i}].scores[{j}].score", why)
+
+    answered = pod.reflection.focus_question_answered
+    if answered is not None and answered not in ANSWERS:
+        bad("pod.reflection.focus_question_answered", _one_of(answered, ANSWERS) + ", or null")
+
+    return out
+
+
+def check(pod: Pod) -> None:
+    """Raise RuleError naming the first problem, if there is one."""
+    found = problems(pod)
+    if found:
+        raise RuleError(str(found[0]))

@@ -1,0 +1,67 @@
+"""Private files: written atomically, readable only by their owner.
+
+Exports, backups and logs hold case text. Every such file is created 0600
+whatever the umask, written to a temporary file in the same folder, fsynced and
+renamed into place, so a crash leaves either the old file or the new one.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+PRIVATE_FILE = 0o600
+PRIVATE_DIR = 0o700
+
+
+def private_dir(path: Path) -> Path:
+    """Create ``path`` (and parents) if needed; the folder itself is made 0700."""
+    path = Path(path)
+    path.mkdir(parents=True, exist_ok=True)
+    os.chmod(path, PRIVATE_DIR)
+    return path
+
+
+def write_private(path: Path, data: str | bytes) -> Path:
+    """Atomically write ``data`` to ``path`` with mode 0600."""
+    path = Path(path)
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or ".")
+    try:
+        os.fchmod(fd, PRIVATE_FILE)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(payload)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise
+    _fsync_dir(path.parent)
+    return path
+
+
+def touch_private(path: Path) -> Path:
+    """Make sure ``path`` exists and is 0600 (for files others create, like a database)."""
+    path = Path(path)
+    fd = os.open(path, os.O_CREAT | os.O_WRONLY, PRIVATE_FILE)
+    os.close(fd)
+    os.chmod(path, PRIVATE_FILE)
+    return path
+
+
+def _fsync_dir(folder: Path) -> None:
+    try:
+        fd = os.open(folder or ".", os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)

@@ -1,0 +1,116 @@
+"""Pods for tests: an empty one and a full one that uses every field."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from gq_pods.model import (
+    BottomLine,
+    Contingency,
+    DangerStatement,
+    Draft,
+    MapItem,
+    NextStep,
+    Participant,
+    Person,
+    Pod,
+    PodMap,
+    Reflection,
+    SafetyGoal,
+    Scale,
+    ScaleScore,
+    StageRecord,
+)
+
+
+def full_pod(**overrides) -> Pod:
+    """A Group Supervision pod with something in every part of the record."""
+    pod = Pod(
+        date=dt.date(2026, 11, 20),
+        style="group_supervision",
+        title="Stuck case: Family C",
+        team="North Locality Team",
+        case_reason="stuck",
+        case_reference="Family C",
+        focus_question="How do we help Dad see why the school is worried?",
+        manager_present=True,
+        status="in_progress",
+        practice=False,
+        participants=[
+            Participant("Sam Patel", "facilitator"),
+            Participant("Jo Reed", "presenter"),
+            Participant("Ali Khan", "advisor"),
+            Participant("Mo Gill", "manager"),
+            Participant("Viv Lamb", "member"),
+        ],
+        people=[
+            Person("p1", "Amy Carter", "child", "family", 3, True),
+            Person("p2", "Dean Carter", "father", "family", 31, True),
+            Person("p3", "Lisa Carter", "mother", "family", 29, True),
+            Person("p4", "Pat Jones", "maternal grandmother", "network", 58, False),
+            Person("p5", "Mrs Begum", "health visitor", "professional", None, False),
+        ],
+        map=PodMap(
+            harm=[MapItem("In March Amy was found with a bruise on her arm after Dean pushed Lisa while she held Amy.")],
+            complicating_factors=[MapItem("Dean drinks most evenings."), MapItem("Two social workers in six months.")],
+            grey_areas=[MapItem("We do not know who else stays at the house.")],
+            existing_strengths=[MapItem("Lisa takes Amy to nursery every day, on time.")],
+            existing_safety=[MapItem("In June Lisa took Amy to Pat's when Dean came home drunk.")],
+            next_steps=[
+                NextStep("Ask Pat to join a safety network meeting", "Jo Reed", dt.date(2026, 12, 1), "agreed"),
+                NextStep("Talk with Dean about the March incident", "Jo Reed", None, "idea"),
+            ],
+        ),
+        danger_statements=[
+            DangerStatement(
+                id="ds1",
+                who_is_worried="The nursery and Jo, the social worker,",
+                behaviour="when Dean and Lisa argue, Dean shouts and pushes Lisa in front of Amy",
+                example="like in March when Amy was bruised",
+                impact="Amy could be hurt caught in the middle and grow up frightened",
+                text="The nursery and Jo are worried that when Dean and Lisa argue, Dean shouts and pushes "
+                "Lisa in front of Amy, like in March when Amy was bruised. If nothing changes, Amy could be "
+                "hurt caught in the middle and grow up frightened.",
+                acknowledgement="Lisa has kept Amy's nursery place going through a hard year.",
+                family_view="Dean says it only happened once.",
+                drafts=[Draft("VL", "Nursery worried Dean pushes Lisa; Amy could get hurt.")],
+            )
+        ],
+        safety_goals=[
+            SafetyGoal(
+                id="sg1",
+                danger_statement="ds1",
+                caregiver_actions="Dean and Lisa will sort out arguments calmly, away from Amy",
+                child_experience="Amy will feel safe and relaxed at home",
+                professionals_will_see="the nursery will see Amy arriving settled",
+                duration="for six months",
+                text="Dean and Lisa will sort out arguments calmly, away from Amy, so that Amy feels safe at "
+                "home, and the nursery sees her arriving settled, for six months.",
+                network="Pat knows the plan and will check in weekly.",
+                drafts=[Draft("AK", "Parents will use calm ways to sort out arguments for six months.")],
+            )
+        ],
+        scales=[
+            Scale(
+                "overall",
+                "Where is this situation today?",
+                [
+                    ScaleScore("JR", 4, "Lisa acts to protect Amy", "Dean talks about March"),
+                    ScaleScore("VL", 3, "The drinking goes on", "Pat joins the network"),
+                ],
+            ),
+            Scale("ds1", "", [ScaleScore("JR", 3, "No plan yet", "A plan Pat knows about")]),
+        ],
+        bottom_lines=[BottomLine("Dean is never left alone with Amy when he has been drinking.")],
+        contingencies=[Contingency("Dean comes home drunk", "Lisa takes Amy to Pat's", "Lisa and Pat")],
+        stages=[
+            StageRecord("set_up", "Set-up", "Initials only.", 120),
+            StageRecord("focus_question", "Focus question", "", 200),
+        ],
+        reflection=Reflection("partly", "Getting the nursery on board", "The drafting", "Keep to time"),
+        current_stage="scaling",
+        extra={"team_note": {"kept": [1, 2, 3]}},
+    )
+    for name, value in overrides.items():
+        setattr(pod, name, value)
+    return pod
