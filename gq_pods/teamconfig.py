@@ -1,0 +1,107 @@
+"""A team's own settings: section labels, extra jargon, stage overrides.
+
+They live in ``team.json`` in the config folder (``gq-pods where`` shows it).
+A broken file never stops the app: the defaults are used and ``errors`` says,
+in plain words, what was wrong, so the screen can report it.
+
+    {
+      "labels": {"danger_statements": "Worry statements", "safety_goals": "Wellbeing goals"},
+      "show_grey_areas": true,
+      "jargon": ["FII"],
+      "stages": {"group_supervision": [...], "content_mapping": [...]}
+    }
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from . import paths
+from .model import SECTION_LABELS
+
+FILE_NAME = "team.json"
+KNOWN_KEYS = ("labels", "show_grey_areas", "jargon", "stages")
+
+
+@dataclass
+class TeamConfig:
+    labels: dict[str, str] = field(default_factory=lambda: dict(SECTION_LABELS))
+    show_grey_areas: bool = False
+    jargon: list[str] = field(default_factory=list)
+    stages: dict[str, Any] = field(default_factory=dict)
+    errors: list[str] = field(default_factory=list)
+    path: Path | None = None
+
+    def label(self, section: str) -> str:
+        return self.labels.get(section, SECTION_LABELS.get(section, section))
+
+
+def config_path() -> Path:
+    return paths.config_dir() / FILE_NAME
+
+
+def load_team_config(path: Path | None = None) -> TeamConfig:
+    path = path or config_path()
+    config = TeamConfig(path=path)
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return config
+    except OSError as error:
+        config.errors.append(f"Could not read {path}: {error.strerror}. Using the defaults.")
+        return config
+    return parse_team_config(raw, config)
+
+
+def parse_team_config(raw: str, config: TeamConfig | None = None) -> TeamConfig:
+    config = config or TeamConfig()
+    where = str(config.path or FILE_NAME)
+    try:
+        data = json.loads(raw)
+    except json.JSONDecodeError as error:
+        config.errors.append(
+            f"{where} is not valid JSON (line {error.lineno}, column {error.colno}). Using the defaults."
+        )
+        return config
+    if not isinstance(data, dict):
+        config.errors.append(f"{where} should hold one JSON object. Using the defaults.")
+        return config
+    for key in data:
+        if key not in KNOWN_KEYS:
+            config.errors.append(f"{where}: '{key}' is not a setting gq-pods knows; it was ignored.")
+
+    labels = data.get("labels", {})
+    if not isinstance(labels, dict):
+        config.errors.append(f"{where}: 'labels' should be an object of section names to titles.")
+    else:
+        for section, title in labels.items():
+            if section not in SECTION_LABELS:
+                config.errors.append(
+                    f"{where}: labels: '{section}' is not a section (use one of: {', '.join(SECTION_LABELS)})."
+                )
+            elif not isinstance(title, str) or not title.strip():
+                config.errors.append(f"{where}: labels.{section} should be some words.")
+            else:
+                config.labels[section] = title.strip()
+
+    grey = data.get("show_grey_areas", False)
+    if isinstance(grey, bool):
+        config.show_grey_areas = grey
+    else:
+        config.errors.append(f"{where}: 'show_grey_areas' should be true or false.")
+
+    jargon = data.get("jargon", [])
+    if isinstance(jargon, list) and all(isinstance(term, str) for term in jargon):
+        config.jargon = [term.strip() for term in jargon if term.strip()]
+    else:
+        config.errors.append(f"{where}: 'jargon' should be a list of words or phrases.")
+
+    stages = data.get("stages", {})
+    if isinstance(stages, dict):
+        config.stages = stages
+    else:
+        config.errors.append(f"{where}: 'stages' should be an object with one list per style.")
+    return config
