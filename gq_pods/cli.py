@@ -1,0 +1,285 @@
+"""The `gq-pods` command: starts the app, or runs one command and exits.
+
+Textual and SQLAlchemy are imported only inside the commands that need them, so
+`gq-pods --version`, `gq-pods where` and `gq-pods check` stay instant.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Sequence
+
+from . import __version__, paths
+
+if TYPE_CHECKING:  # pragma: no cover
+    from storage.repository import Repository
+
+EPILOG = """\
+commands:
+  (none)          start the app
+  list [--json]   list pods, newest first
+  import FILE     import a pod file (prints the new pod's id last)
+  export ID       write a pod's record (markdown by default, or --format json)
+  export --all -o DIR
+                  write one file per pod into DIR
+  check danger-statement|safety-goal [TEXT | -] [--json]
+                  check a statement or goal for plain language
+  where           show where data, settings and the log are kept
+
+The database is SQLite in your data folder unless --db URL or GQ_PODS_DB says
+otherwise (any SQLAlchemy URL, e.g. postgresql+psycopg://host/pods).
+"""
+
+
+class CommandError(Exception):
+    """A plain message for the person at the terminal; exit status 1."""
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="gq-pods",
+        description="Run Signs of Safety pods and keep their records safe.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"gq-pods {__version__}")
+    parser.add_argument("--db", metavar="URL", help="database URL (default: SQLite in your data folder)")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p_list = sub.add_parser("list", help="list pods, newest first")
+    p_list.add_argument("--json", action="store_true", help="print JSON")
+
+    p_import = sub.add_parser("import", help="import a pod file")
+    p_import.add_argument("file", metavar="FILE", help="a pod file (JSON), or - for standard input")
+
+    p_export = sub.add_parser("export", help="write a pod's record")
+    p_export.add_argument("id", metavar="ID", nargs="?", type=int, help="the pod's id (see gq-pods list)")
+    p_export.add_argument("--all", action="store_true", help="export every pod, one file each, into -o DIR")
+    p_export.add_argument("--format", choices=("markdown", "json"), default="markdown")
+    p_export.add_argument("--redact", action="store_true", help="replace the names of people around the child")
+    p_export.add_argument("-o", "--output", metavar="FILE", help="write to FILE (0600) instead of the screen")
+
+    sub.add_parser("where", help="show where data, settings and the log are kept")
+    sub.add_parser("check", help="check a danger statement or safety goal", add_help=False)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = _parser()
+    # `check` has its own parser; hand it everything after the word.
+    check_at = _command_index(argv, parser)
+    if check_at is not None and argv[check_at] == "check":
+        from . import check_command
+
+        return check_command.run(argv[check_at + 1 :])
+    args = parser.parse_args(argv)
+    try:
+        if args.command is None:
+            return _run_app(args.db)
+        if args.command == "where":
+            return _where()
+        if args.command == "list":
+            return _list(args.db, args.json)
+        if args.command == "import":
+            return _import(args.db, args.file)
+        if args.command == "export":
+            return _export(args, parser)
+    except CommandError as error:
+        print(f"gq-pods: {error}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    except Exception as error:  # never a traceback with case text in it
+        from . import crashlog
+
+        log = crashlog.write(error)
+        print(
+            f"gq-pods: something went wrong ({type(error).__name__}). Nothing was changed by this "
+            f"command beyond what it reported. Details (no case text) are in {log}",
+            file=sys.stderr,
+        )
+        return 1
+    parser.error(f"unknown command {args.command!r}")
+    return 2  # pragma: no cover
+
+
+def _command_index(argv: list[str], parser: argparse.ArgumentParser) -> int | None:
+    """Where the command word is, skipping global options."""
+    i = 0
+    while i < len(argv):
+        word = argv[i]
+        if word == "--db":
+            i += 2
+            continue
+        if word.startswith("--db="):
+            i += 1
+            continue
+        if word.startswith("-"):
+            return None
+        return i
+    return None
+
+
+# ---------------------------------------------------------------- commands
+
+
+def _open(db: str | None) -> Repository:
+    from storage.migrate import DatabaseTooNew
+    from storage.repository import Repository
+
+    try:
+        return Repository.open(paths.db_url(db))
+    except DatabaseTooNew as error:
+        raise CommandError(str(error)) from None
+
+
+def _where() -> int:
+    from .teamconfig import config_path
+
+    print(f"data:     {paths.data_dir()}")
+    print(f"database: {paths.db_url(None)}")
+    print(f"config:   {paths.config_dir()}")
+    print(f"team:     {config_path()}")
+    print(f"log:      {paths.log_file()}")
+    return 0
+
+
+def _list(db: str | None, as_json: bool) -> int:
+    repo = _open(db)
+    try:
+        pods = repo.list_pods()
+    finally:
+        repo.close()
+    if as_json:
+        rows = [
+            {
+                "id": p.id,
+                "date": p.date.isoformat(),
+                "team": p.team,
+                "style": p.style,
+                "case_reference": p.case_reference,
+                "status": p.status,
+                "title": p.title,
+                "practice": p.practice,
+            }
+            for p in pods
+        ]
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return 0
+    if not pods:
+        print("No pods yet. Start the app with `gq-pods` and press n for a new pod.")
+        return 0
+    print(f"{'ID':>4}  {'Date':10}  {'Status':11}  {'Style':25}  Team / case")
+    for p in pods:
+        status = "Complete" if p.status == "complete" else "In progress"
+        where = " / ".join(x for x in (p.team, p.case_reference) if x) or "-"
+        print(f"{p.id:>4}  {p.date.isoformat():10}  {status:11}  {p.style_label:25}  {_one_line(where)}")
+    return 0
+
+
+def _one_line(text: str) -> str:
+    """User text on one terminal line, with control characters made visible."""
+    return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in text)
+
+
+def _import(db: str | None, file: str) -> int:
+    from .podfile import PodFileError, load_bytes
+
+    try:
+        data = sys.stdin.buffer.read() if file == "-" else Path(file).read_bytes()
+    except FileNotFoundError:
+        raise CommandError(f"there is no file {file}") from None
+    except IsADirectoryError:
+        raise CommandError(f"{file} is a folder, not a pod file") from None
+    except PermissionError:
+        raise CommandError(f"you do not have permission to read {file}") from None
+    try:
+        pod = load_bytes(data)
+    except PodFileError as error:
+        raise CommandError(f"{file} was not imported. {error}") from None
+    repo = _open(db)
+    try:
+        pod.id = None
+        new_id = repo.add_pod(pod)
+    finally:
+        repo.close()
+    print(f"Imported pod {new_id}")
+    return 0
+
+
+def render(pod, fmt: str, redact: bool) -> str:
+    """A pod's record as text in the chosen format."""
+    if redact:
+        from .redact import redact_pod
+
+        pod = redact_pod(pod)
+    if fmt == "json":
+        from .podfile import dumps
+
+        return dumps(pod)
+    from .record import render_markdown
+    from .teamconfig import load_team_config
+
+    return render_markdown(pod, labels=load_team_config().labels)
+
+
+def export_file_name(pod, fmt: str) -> str:
+    """A file name that says which pod it is without naming anyone."""
+    ext = "json" if fmt == "json" else "md"
+    return f"pod-{pod.id}-{pod.date.isoformat()}.{ext}"
+
+
+def _export(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    from .safefile import private_dir, write_private
+
+    if args.all == (args.id is not None):
+        parser.error("give either a pod's ID or --all")
+    if args.all and not args.output:
+        parser.error("--all needs -o DIR, the folder to write into")
+    repo = _open(args.db)
+    try:
+        if args.all:
+            folder = private_dir(Path(args.output)) if not Path(args.output).exists() else Path(args.output)
+            if not folder.is_dir():
+                raise CommandError(f"{folder} is not a folder")
+            written = 0
+            for summary in repo.list_pods():
+                pod = repo.get_pod(summary.id)
+                write_private(folder / export_file_name(pod, args.format), render(pod, args.format, args.redact))
+                written += 1
+            print(f"Exported {written} pod{'s' if written != 1 else ''} to {folder}")
+            return 0
+        from storage.repository import PodNotFound
+
+        try:
+            pod = repo.get_pod(args.id)
+        except PodNotFound:
+            raise CommandError(f"there is no pod {args.id}. `gq-pods list` shows the pods there are.") from None
+    finally:
+        repo.close()
+    text = render(pod, args.format, args.redact)
+    if args.output:
+        out = Path(args.output)
+        if out.is_dir():
+            out = out / export_file_name(pod, args.format)
+        write_private(out, text)
+        print(f"Exported pod {pod.id} to {out}", file=sys.stderr)
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def _run_app(db: str | None) -> int:
+    from screens.app import GqPodsApp
+
+    app = GqPodsApp(db_url=paths.db_url(db))
+    app.run()
+    return app.return_code or 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

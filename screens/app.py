@@ -1,0 +1,228 @@
+"""The gq-pods Textual app: themes, global keys, the command palette, and safety nets.
+
+The first frame is drawn before the database is opened: SQLAlchemy (and Alembic,
+when an upgrade is due) load in a worker thread, and the home screen fills in
+when the pods are ready. An unhandled error closes the app with a plain message
+and a private log entry, never a traceback with case text in it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Iterable
+
+from textual import work
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.message import Message
+from textual.screen import Screen
+from textual.theme import Theme
+
+from gq_pods import crashlog, settings
+
+if TYPE_CHECKING:  # pragma: no cover
+    from storage.repository import Repository
+
+HIGH_CONTRAST = Theme(
+    name="high-contrast",
+    primary="#FFFF00",
+    secondary="#00FFFF",
+    accent="#FFFF00",
+    warning="#FFA500",
+    error="#FF5555",
+    success="#00FF00",
+    foreground="#FFFFFF",
+    background="#000000",
+    surface="#000000",
+    panel="#1A1A1A",
+    boost="#333333",
+    dark=True,
+    variables={
+        "footer-key-foreground": "#FFFF00",
+        "block-cursor-foreground": "#000000",
+        "block-cursor-background": "#FFFF00",
+        "input-selection-background": "#FFFF00 40%",
+    },
+)
+LIGHT_HIGH_CONTRAST = Theme(
+    name="high-contrast-light",
+    primary="#00008B",
+    secondary="#4B0082",
+    accent="#00008B",
+    warning="#8B4500",
+    error="#B00000",
+    success="#006400",
+    foreground="#000000",
+    background="#FFFFFF",
+    surface="#FFFFFF",
+    panel="#E8E8E8",
+    boost="#D0D0D0",
+    dark=False,
+)
+
+
+class GqPodsApp(App[int]):
+    """Run Signs of Safety pods and keep their records safe."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "gq-pods"
+    SUB_TITLE = "Signs of Safety pods"
+    ENABLE_COMMAND_PALETTE = True
+    COMMAND_PALETTE_BINDING = "ctrl+p"
+    BINDINGS = [
+        Binding("f1", "help", "Help", id="app.help"),
+        Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True),
+        Binding("f10", "quit", "Quit", id="app.quit-alt", show=False, priority=True),
+        Binding("ctrl+p", "command_palette", "Commands", id="app.palette", show=False),
+    ]
+
+    class RepositoryReady(Message):
+        """The database is open and up to date."""
+
+    class RepositoryFailed(Message):
+        def __init__(self, title: str, message: str) -> None:
+            super().__init__()
+            self.title = title
+            self.message = message
+
+    def __init__(
+        self,
+        db_url: str | None = None,
+        *,
+        repository: Repository | None = None,
+        settings_path: Path | None = None,
+    ) -> None:
+        super().__init__()
+        self.db_url = db_url
+        self.repository: Repository | None = repository
+        self._owns_repository = repository is None
+        self.settings_path = settings_path
+        self.register_theme(HIGH_CONTRAST)
+        self.register_theme(LIGHT_HIGH_CONTRAST)
+        saved = settings.load_settings(settings_path).get("theme")
+        if isinstance(saved, str) and saved in self.available_themes:
+            self.theme = saved
+        self._theme_loaded = True
+
+    # ------------------------------------------------------------ start-up
+
+    def on_mount(self) -> None:
+        from .home import HomeScreen
+
+        self.push_screen(HomeScreen())
+        if self.repository is None:
+            self._open_repository()
+        else:
+            self.post_message(self.RepositoryReady())
+
+    @work(thread=True, exclusive=True, group="open-db", exit_on_error=False)
+    def _open_repository(self) -> None:
+        from storage.migrate import DatabaseTooNew
+        from storage.repository import Repository
+
+        try:
+            repository = Repository.open(self.db_url)
+        except DatabaseTooNew as error:
+            self.post_message(self.RepositoryFailed("This database is from a newer gq-pods", str(error)))
+            return
+        except Exception as error:
+            log = crashlog.write(error)
+            self.post_message(
+                self.RepositoryFailed(
+                    "The pods could not be opened",
+                    f"gq-pods could not open its database ({type(error).__name__}). "
+                    f"Nothing was changed. Details (no case text) are in {log}",
+                )
+            )
+            return
+        self.repository = repository
+        self.post_message(self.RepositoryReady())
+
+    def on_gq_pods_app_repository_failed(self, message: RepositoryFailed) -> None:
+        from .confirm import MessageScreen
+
+        self.push_screen(MessageScreen(message.title, message.message))
+
+    def on_gq_pods_app_repository_ready(self, message: RepositoryReady) -> None:
+        for screen in self.screen_stack:
+            if hasattr(screen, "repository_ready"):
+                screen.repository_ready()
+
+    # ------------------------------------------------------------ actions
+
+    def action_help(self) -> None:
+        from .help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def action_new_pod(self) -> None:
+        from .new_pod import NewPodScreen
+
+        if self.repository is not None and not isinstance(self.screen, NewPodScreen):
+            self.push_screen(NewPodScreen())
+
+    def open_pod(self, pod_id: int) -> None:
+        from .pod import PodScreen
+
+        self.push_screen(PodScreen(pod_id))
+
+    def action_high_contrast(self) -> None:
+        self.theme = "textual-dark" if self.theme == "high-contrast" else "high-contrast"
+
+    async def action_quit(self) -> None:
+        await self.save_all()
+        self.exit(0)
+
+    async def save_all(self) -> None:
+        """Write every unsaved change before leaving."""
+        for screen in reversed(self.screen_stack):
+            saver = getattr(screen, "save_now", None)
+            if saver is not None:
+                saver()
+
+    def watch_theme(self, theme: str) -> None:
+        if getattr(self, "_theme_loaded", False):
+            try:
+                settings.save_setting("theme", theme, self.settings_path)
+            except OSError:
+                self.notify("The theme could not be remembered for next time.", severity="warning")
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield SystemCommand("New pod", "Start a new pod", self.action_new_pod)
+        for command in getattr(screen, "pod_commands", lambda: [])():
+            yield command
+        yield SystemCommand("High contrast", "Switch the high-contrast theme on or off", self.action_high_contrast)
+        yield SystemCommand("Help", "What gq-pods is for, and its keys", self.action_help)
+        yield from (
+            command
+            for command in super().get_system_commands(screen)
+            if command.title in ("Theme", "Change theme", "Quit the application", "Quit")
+        )
+
+    # ------------------------------------------------------------ safety net
+
+    def _handle_exception(self, error: Exception) -> None:
+        """Close with a plain message; details go to a private log without case text."""
+        self._return_code = 1
+        if self._exception is None:
+            self._exception = error
+            self._exception_event.set()
+        try:
+            for screen in self.screen_stack:
+                saver = getattr(screen, "save_now", None)
+                if saver is not None:
+                    saver()
+        except Exception:
+            pass
+        try:
+            log = crashlog.write(error)
+        except Exception:
+            log = "(the log could not be written)"
+        from rich.text import Text
+
+        self.panic(Text(crashlog.PLAIN_MESSAGE.format(log=log)))
+
+    def on_unmount(self) -> None:
+        if self.repository is not None and self._owns_repository:
+            self.repository.close()

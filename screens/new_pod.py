@@ -1,0 +1,199 @@
+"""New pod: the style, the date, the team, the case, the reason, and who is there."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Button, Checkbox, Footer, Header, Input, Label, RadioButton, RadioSet, Select, Static
+
+from gq_pods.model import CASE_REASONS, ROLES, STYLE_LABELS, STYLE_NOTES, STYLES, Participant, Pod
+from gq_pods.rules import problems
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .app import GqPodsApp
+
+ROLE_OPTIONS = [(role.capitalize(), role) for role in ROLES]
+REASON_NOTES = {
+    "new": "New: a case the team has not mapped yet",
+    "stuck": "Stuck: the work is not moving",
+    "challenging": "Challenging: hard for the worker or the team",
+}
+MAX_PARTICIPANTS = 30
+
+
+def parse_date(text: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        return None
+
+
+class ParticipantRow(Horizontal):
+    """One person at the pod: name or initials, and their role."""
+
+    def __init__(self, name: str = "", role: str = "member") -> None:
+        super().__init__(classes="participant")
+        self._name = name
+        self._role = role
+
+    def compose(self) -> ComposeResult:
+        yield Input(self._name, placeholder="Name or initials", classes="participant-name", compact=True)
+        yield Select(ROLE_OPTIONS, value=self._role, allow_blank=False, classes="participant-role", compact=True)
+        yield Button("Remove", classes="remove-participant", compact=True)
+
+    @property
+    def participant(self) -> Participant:
+        name = self.query_one(".participant-name", Input).value.strip()
+        role = self.query_one(".participant-role", Select).value
+        return Participant(name=name, role=str(role))
+
+
+class NewPodScreen(Screen):
+    """Set up a pod. Creating it opens it."""
+
+    app: GqPodsApp
+    BINDINGS = [
+        Binding("ctrl+s", "create", "Create pod", id="new.create", priority=True),
+        Binding("escape", "cancel", "Cancel", id="new.cancel"),
+        Binding("ctrl+n", "add_participant", "Add person", id="new.add-participant"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(id="new-pod"):
+            yield Static(Content("New pod"), classes="screen-title")
+            yield Label("How will the pod run?", classes="field-label")
+            with RadioSet(id="style"):
+                for style in STYLES:
+                    yield RadioButton(STYLE_LABELS[style], value=style == "group_supervision", id=f"style-{style}")
+            yield Static(Content(STYLE_NOTES["group_supervision"]), id="style-note", classes="note")
+            with Horizontal(classes="field-row"):
+                with Vertical(classes="field"):
+                    yield Label("Date (YYYY-MM-DD)", classes="field-label")
+                    yield Input(dt.date.today().isoformat(), id="date", compact=True)
+                with Vertical(classes="field"):
+                    yield Label("Team", classes="field-label")
+                    yield Input(placeholder="e.g. North Locality Team", id="team", compact=True)
+            yield Label("Case reference (initials or a pseudonym, not full names)", classes="field-label")
+            yield Input(placeholder="e.g. Family C", id="case-reference", compact=True)
+            yield Label("Why is this case coming to the pod?", classes="field-label")
+            with RadioSet(id="reason"):
+                for reason in CASE_REASONS:
+                    yield RadioButton(REASON_NOTES[reason], value=reason == "new", id=f"reason-{reason}")
+            yield Label("Who is here", classes="field-label")
+            with Vertical(id="participants"):
+                yield ParticipantRow(role="facilitator")
+                yield ParticipantRow(role="presenter")
+            yield Button("Add person (ctrl+n)", id="add-participant", compact=True)
+            yield Checkbox("The team manager is here (next steps can be agreed)", id="manager-present")
+            yield Static(
+                Content("Without the manager, next steps are ideas for the presenter to take to supervision."),
+                id="manager-note",
+                classes="note",
+            )
+            yield Checkbox("Practice pod (practising mapping, not a live case)", id="practice")
+            yield Static("", id="form-error", classes="error")
+            with Horizontal(id="form-buttons"):
+                yield Button("Cancel", id="cancel")
+                yield Button("Create pod (ctrl+s)", id="create", variant="primary")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#team", Input).focus()
+
+    # ------------------------------------------------------------ reading the form
+
+    def chosen(self, radio_set_id: str, prefix: str, default: str) -> str:
+        pressed = self.query_one(f"#{radio_set_id}", RadioSet).pressed_button
+        if pressed is None or pressed.id is None:
+            return default
+        return pressed.id.removeprefix(prefix)
+
+    def build_pod(self) -> tuple[Pod | None, str]:
+        """The pod the form describes, or None and what to fix."""
+        date_text = self.query_one("#date", Input).value
+        date = parse_date(date_text)
+        if date is None:
+            return None, "The date should look like 2026-11-20 (year-month-day)."
+        participants = [row.participant for row in self.query(ParticipantRow)]
+        participants = [p for p in participants if p.name]
+        pod = Pod(
+            date=date,
+            style=self.chosen("style", "style-", "group_supervision"),
+            team=self.query_one("#team", Input).value.strip(),
+            case_reason=self.chosen("reason", "reason-", "new"),
+            case_reference=self.query_one("#case-reference", Input).value.strip(),
+            manager_present=self.query_one("#manager-present", Checkbox).value,
+            practice=self.query_one("#practice", Checkbox).value,
+            participants=participants,
+        )
+        found = problems(pod)
+        if found:
+            return None, found[0].message
+        return pod, ""
+
+    # ------------------------------------------------------------ events
+
+    @on(RadioSet.Changed, "#style")
+    def _style_changed(self) -> None:
+        style = self.chosen("style", "style-", "group_supervision")
+        self.query_one("#style-note", Static).update(Content(STYLE_NOTES[style]))
+
+    @on(Select.Changed, ".participant-role")
+    def _role_changed(self, event: Select.Changed) -> None:
+        if event.value == "manager":
+            self.query_one("#manager-present", Checkbox).value = True
+
+    @on(Button.Pressed, "#add-participant")
+    def _add_pressed(self) -> None:
+        self.action_add_participant()
+
+    @on(Button.Pressed, ".remove-participant")
+    def _remove_pressed(self, event: Button.Pressed) -> None:
+        row = event.button.parent
+        if isinstance(row, ParticipantRow):
+            row.remove()
+
+    @on(Button.Pressed, "#create")
+    def _create_pressed(self) -> None:
+        self.action_create()
+
+    @on(Button.Pressed, "#cancel")
+    def _cancel_pressed(self) -> None:
+        self.action_cancel()
+
+    # ------------------------------------------------------------ actions
+
+    def action_add_participant(self) -> None:
+        if len(self.query(ParticipantRow)) >= MAX_PARTICIPANTS:
+            self.notify("That is a lot of people for one pod.", severity="warning")
+            return
+        row = ParticipantRow()
+        self.query_one("#participants", Vertical).mount(row)
+        self.call_after_refresh(lambda: row.query_one(Input).focus())
+
+    def action_cancel(self) -> None:
+        self.dismiss()
+
+    def action_create(self) -> None:
+        error = self.query_one("#form-error", Static)
+        pod, why = self.build_pod()
+        if pod is None:
+            error.update(Content(why))
+            self.notify(why, severity="error", title="Not created yet")
+            return
+        repo = self.app.repository
+        if repo is None:
+            self.notify("The pods are still opening. Try again in a moment.", severity="warning")
+            return
+        pod_id = repo.add_pod(pod)
+        self.notify("Pod created and saved.")
+        self.dismiss()
+        self.app.open_pod(pod_id)

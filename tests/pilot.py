@@ -1,0 +1,28 @@
+"""Helpers for Pilot tests: start the app on a test database and wait until the pods are open."""
+
+from __future__ import annotations
+
+import asyncio
+
+from screens.app import GqPodsApp
+
+
+async def wait_until(pilot, condition, timeout: float = 10.0) -> None:
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while not condition():
+        if loop.time() > deadline:
+            raise AssertionError("timed out waiting for the app")
+        await pilot.pause(0.02)
+
+
+async def ready(pilot) -> None:
+    """Wait until the database is open and the home screen has listed the pods."""
+    app: GqPodsApp = pilot.app
+
+    def loaded() -> bool:
+        screen = app.screen
+        return app.repository is not None and getattr(screen, "loaded", True)
+
+    await wait_until(pilot, loaded)
+    await pilot.pause()
