@@ -1,19 +1,29 @@
-"""A pod's own screen. For now: what the pod is and who is there."""
+"""An open pod: its parts in tabs, autosaved, with undo.
+
+The pod is held in memory as one ``Pod`` object; panels change it and say so
+(see workspace.py), and it is written to the database within half a second of
+the first unsaved change. ctrl+s saves at once; leaving or quitting saves too.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import datetime as dt
+from typing import TYPE_CHECKING, Iterable
 
-from textual.app import ComposeResult
+from textual import on
+from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
-from textual.containers import VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.timer import Timer
+from textual.widgets import Footer, Static, TabbedContent, TabPane
 
 from gq_pods.model import STATUS_LABELS, Pod
+from gq_pods.teamconfig import TeamConfig, load_team_config
 
 from .text import plain
+from .workspace import SAVE_DELAY, PodEdited, PodPanel, SaveIndicator, UndoStack
 
 if TYPE_CHECKING:  # pragma: no cover
     from .app import GqPodsApp
@@ -56,37 +66,190 @@ def pod_details(pod: Pod) -> Content:
     return Content("\n").join(lines)
 
 
+class DetailsPanel(PodPanel):
+    """What the pod is and who is there."""
+
+    DEFAULT_CSS = "DetailsPanel { height: auto; }"
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll():
+            yield Static(id="pod-details")
+
+    def on_mount(self) -> None:
+        self.show_pod()
+
+    def show_pod(self) -> None:
+        self.query_one("#pod-details", Static).update(pod_details(self.pod))
+
+
+# The tabs of an open pod: (id, title, module, class). A module not yet written is skipped.
+PANES: list[tuple[str, str, str, str]] = [
+    ("map", "Map", "screens.map", "MapPanel"),
+    ("people", "People", "screens.people", "PeoplePanel"),
+    ("statements", "Statements", "screens.statements", "StatementsPanel"),
+    ("scaling", "Scaling", "screens.scaling", "ScalingPanel"),
+    ("planning", "Planning", "screens.planning", "PlanningPanel"),
+    ("details", "Pod", "screens.pod", "DetailsPanel"),
+]
+
+
+def pane_classes() -> list[tuple[str, str, type[PodPanel]]]:
+    """The tabs of an open pod: (id, title, panel class)."""
+    import importlib
+    import importlib.util
+
+    panes: list[tuple[str, str, type[PodPanel]]] = []
+    for pane_id, title, module_name, class_name in PANES:
+        if importlib.util.find_spec(module_name) is None:
+            continue
+        module = importlib.import_module(module_name)
+        panes.append((pane_id, title, getattr(module, class_name)))
+    return panes
+
+
 class PodScreen(Screen):
-    """One pod."""
+    """One open pod."""
 
     app: GqPodsApp
-    BINDINGS = [Binding("escape", "back", "Pods", id="pod.back")]
+    BINDINGS = [
+        Binding("escape", "back", "Pods", id="pod.back"),
+        Binding("ctrl+s", "save", "Save now", id="pod.save"),
+        Binding("ctrl+z", "undo", "Undo", id="pod.undo"),
+        Binding("f5", "presentation", "Present", id="pod.present"),
+    ]
 
     def __init__(self, pod_id: int) -> None:
         super().__init__()
         self.pod_id = pod_id
-        self.pod: Pod | None = None
+        self.pod: Pod = Pod()
+        self.team: TeamConfig = load_team_config()
+        self.undo_stack = UndoStack()
+        self._dirty = False
+        self._save_timer: Timer | None = None
+        self.saved_at: dt.datetime | None = None
+
+    # ------------------------------------------------------------ layout
 
     def compose(self) -> ComposeResult:
-        yield Header()
-        with VerticalScroll(id="pod"):
-            yield Static(id="pod-heading", classes="screen-title")
-            yield Static(id="pod-details")
+        repo = self.app.repository
+        assert repo is not None, "a pod opens only once the pods are open"
+        self.pod = repo.get_pod(self.pod_id)
+        with Horizontal(id="pod-bar"):
+            yield Static(pod_heading(self.pod), id="pod-heading")
+            yield SaveIndicator(id="save-indicator")
+        with TabbedContent(id="pod-tabs"):
+            for pane_id, title, panel in pane_classes():
+                with TabPane(title, id=f"tab-{pane_id}"):
+                    yield panel(id=f"panel-{pane_id}")
         yield Footer()
 
     def on_mount(self) -> None:
-        self.load()
+        self.saved_at = dt.datetime.now()
+        self.query_one(SaveIndicator).show_saved(self.saved_at)
+        for error in self.team.errors:
+            self.notify(error, title="Team settings", severity="warning", timeout=10)
 
-    def load(self) -> None:
+    def panels(self) -> Iterable[PodPanel]:
+        return self.query(PodPanel)
+
+    # ------------------------------------------------------------ saving
+
+    @on(PodEdited)
+    def _pod_edited(self, event: PodEdited) -> None:
+        event.stop()
+        self.mark_dirty()
+
+    def mark_dirty(self) -> None:
+        self._dirty = True
+        self.query_one(SaveIndicator).show_unsaved()
+        self.query_one("#pod-heading", Static).update(pod_heading(self.pod))
+        if self._save_timer is None:
+            self._save_timer = self.set_timer(SAVE_DELAY, self._autosave)
+
+    def _autosave(self) -> None:
+        self._save_timer = None
+        self.save_now()
+
+    def save_now(self) -> bool:
+        """Write the pod if anything changed. True when everything is saved."""
+        if not self._dirty:
+            return True
         repo = self.app.repository
         if repo is None:
-            return
-        self.pod = repo.get_pod(self.pod_id)
-        self.query_one("#pod-heading", Static).update(pod_heading(self.pod))
-        self.query_one("#pod-details", Static).update(pod_details(self.pod))
+            return False
+        try:
+            repo.save_pod(self.pod)
+        except Exception as error:
+            from gq_pods import crashlog
 
-    def save_now(self) -> None:
-        """Nothing is edited here yet; every change so far is saved when made."""
+            crashlog.write(error)
+            self.query_one(SaveIndicator).show_failed()
+            self.notify(
+                "Your last change could not be saved. gq-pods will keep trying; do not close it yet.",
+                severity="error",
+                title="Not saved",
+            )
+            if self._save_timer is None:
+                self._save_timer = self.set_timer(2.0, self._autosave)
+            return False
+        self._dirty = False
+        self.saved_at = dt.datetime.now()
+        self.query_one(SaveIndicator).show_saved(self.saved_at)
+        return True
+
+    @property
+    def dirty(self) -> bool:
+        return self._dirty
+
+    # ------------------------------------------------------------ undo
+
+    def checkpoint(self, label: str) -> None:
+        self.undo_stack.push(label, self.pod)
+
+    def action_undo(self) -> None:
+        step = self.undo_stack.pop()
+        if step is None:
+            self.notify("Nothing to undo.")
+            return
+        step.pod.id = self.pod.id
+        self.pod = step.pod
+        for panel in self.panels():
+            panel.show_pod()
+        self.mark_dirty()
+        self.notify(f"Undone: {step.label}")
+
+    # ------------------------------------------------------------ actions
+
+    def action_save(self) -> None:
+        self._dirty = True
+        if self.save_now():
+            self.notify("Saved.")
 
     def action_back(self) -> None:
-        self.dismiss()
+        if self.presenting:
+            self.action_presentation()
+            return
+        if self.save_now():
+            self.dismiss()
+
+    def action_presentation(self) -> None:
+        """Presentation mode for the shared screen: chrome hidden, the current part large."""
+        presenting = not self.has_class("-presenting")
+        self.set_class(presenting, "-presenting")
+        for panel in self.panels():
+            panel.presentation_changed(presenting)
+        if presenting:
+            self.notify("Presentation mode. F5 or escape to leave it.", timeout=3)
+
+    @property
+    def presenting(self) -> bool:
+        return self.has_class("-presenting")
+
+    def show_tab(self, pane_id: str) -> None:
+        self.query_one("#pod-tabs", TabbedContent).active = f"tab-{pane_id}"
+
+    def pod_commands(self) -> list[SystemCommand]:
+        return [
+            SystemCommand("Save now", "Write this pod to the database now", self.action_save),
+            SystemCommand("Presentation mode", "Chrome hidden, the current part large (F5)", self.action_presentation),
+        ]
