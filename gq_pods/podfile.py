@@ -1,0 +1,709 @@
+"""The pod file: a pod's whole record as JSON (../shared/pod-format.md, version 1).
+
+It is a public contract: files written today must import in every later release.
+
+    text = dumps(pod)            # deterministic JSON, keys in the contract's order
+    pod = loads(text)            # or load_bytes(data); raises PodFileError
+    pod = from_dict(json_obj)    # the same checks on an already parsed object
+
+Import is strict and all or nothing: an unknown key, a wrong type, a bad date, a
+broken practice rule (``rules.problems``) or a string or list over its limit stops
+it with one ``PodFileError`` that names the place (``pod.scales[1].scores[0].score:
+11 is not between 0 and 10``). NUL characters are removed from every string.
+
+The model's fields that the contract has no key for (a statement's
+acknowledgement, the family's view, drafts, a goal's network, the stage the pod
+was left at) travel in ``pod.extra["gq_pods"]``, written only when one of them
+is non-empty. Every other key of ``pod.extra`` is kept exactly as it was.
+
+Export writes only what import accepts: ``dumps`` re-reads its own text and
+raises ``PodFileError`` for a pod whose file would be refused (a broken rule, a
+string over 20,000 characters, ``pod.extra`` holding something that is not JSON
+or using the reserved ``gq_pods`` key).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import json
+import math
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from .model import (
+    BottomLine,
+    Contingency,
+    DangerStatement,
+    Draft,
+    MapItem,
+    NextStep,
+    Participant,
+    Person,
+    Pod,
+    PodMap,
+    Reflection,
+    SafetyGoal,
+    Scale,
+    ScaleScore,
+    StageRecord,
+)
+from .rules import problems
+
+FORMAT = "gq-pods.pod"
+VERSION = 1
+MAX_TEXT = 20_000
+MAX_ITEMS = 500
+EXTRA_KEY = "gq_pods"  # our namespace inside pod.extra
+FILE = "(file)"  # the path of problems with the file as a whole
+
+_MAX_MESSAGE = 400
+
+
+class PodFileError(ValueError):
+    """A pod file that cannot be imported (or a pod that cannot be exported).
+
+    ``path`` names the place in pod-file terms (``pod.map.harm[0].text``), or is
+    ``"(file)"`` for the file as a whole; ``message`` says what is wrong.
+    ``str(error)`` is ``"path: message"``, or just the message for the file as a
+    whole ("The file is empty.").
+    """
+
+    def __init__(self, path: str, message: str) -> None:
+        if len(message) > _MAX_MESSAGE:
+            message = message[: _MAX_MESSAGE - 3] + "..."
+        self.path = path
+        self.message = message
+        super().__init__(self.message if path == FILE else f"{path}: {message}")
+
+    def __str__(self) -> str:
+        return self.message if self.path == FILE else f"{self.path}: {self.message}"
+
+
+# ---------------------------------------------------------------- paths and values
+
+_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z", re.ASCII)
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z", re.ASCII)
+
+
+def _at(path: str, key: str) -> str:
+    """The path of ``key`` inside the object at ``path``: ``pod.map`` or ``pod.extra["a b"]``."""
+    if _NAME.match(key):
+        return f"{path}.{key}" if path else key
+    shown = json.dumps(key[:60]) + ("..." if len(key) > 60 else "")
+    return f"{path}[{shown}]"
+
+
+class _NotJSON:
+    """NaN, Infinity or -Infinity: Python's json reads them, the JSON standard has none."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+
+class _Object(dict):
+    """A JSON object as read, remembering any key that came more than once."""
+
+    repeated: tuple[str, ...] = ()
+
+
+def _object_pairs(pairs: list[tuple[str, Any]]) -> _Object:
+    obj = _Object()
+    repeated: list[str] = []
+    for key, value in pairs:
+        key = key.replace("\0", "")
+        if key in obj and key not in repeated:
+            repeated.append(key)
+        obj[key] = value
+    if repeated:
+        obj.repeated = tuple(repeated)
+    return obj
+
+
+def _show(value: Any) -> str:
+    """A value as a message shows it: JSON words, short, on one line."""
+    if value is None:
+        return "null"
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    if isinstance(value, _NotJSON):
+        return value.name
+    if isinstance(value, Mapping):
+        return "an object"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, str):
+        return json.dumps(value[:40]) + ("..." if len(value) > 40 else "")
+    if isinstance(value, int):
+        text = str(value) if value.bit_length() < 64 else "a very large number"
+        return text
+    if isinstance(value, float):
+        return json.dumps(value) if math.isfinite(value) else "a number too large to hold"
+    return f"a {type(value).__name__}"
+
+
+def _wrong(path: str, expected: str, value: Any) -> PodFileError:
+    return PodFileError(path, f"expected {expected}, got {_show(value)}")
+
+
+def _clean(text: str, path: str) -> str:
+    """A string as stored: NULs removed, within the limit, real characters only."""
+    if "\0" in text:
+        text = text.replace("\0", "")
+    if len(text) > MAX_TEXT:
+        raise PodFileError(path, f"too long: {len(text):,} characters, and the most is {MAX_TEXT:,}")
+    if _SURROGATE.search(text):
+        raise PodFileError(path, "holds an unpaired surrogate (\\ud800 to \\udfff), which is not a character")
+    return text
+
+
+def _check_items(value: Any, path: str) -> None:
+    if len(value) > MAX_ITEMS:
+        raise PodFileError(path, f"too many items: {len(value):,}, and the most is {MAX_ITEMS}")
+
+
+def _object(value: Any, path: str, known: Any) -> Mapping[str, Any]:
+    """``value`` as an object whose keys are all in ``known`` (None: any key)."""
+    if not isinstance(value, Mapping):
+        raise _wrong(path, "an object", value)
+    for key in value:
+        if not isinstance(key, str):
+            raise PodFileError(path, f"keys must be text, got {_show(key)}")
+        if known is not None and key not in known:
+            raise PodFileError(_at(path, key), "unknown key")
+    repeated = getattr(value, "repeated", ())
+    if repeated:
+        raise PodFileError(_at(path, repeated[0]), "this key appears more than once")
+    return value
+
+
+# ---------------------------------------------------------------- kinds of value
+#
+# Each kind reads a value from the file (checking it strictly) and writes a model
+# value to the file. Writing checks types too, so a slip in the model is named by
+# its path rather than surfacing as a TypeError from json.
+
+
+class _Kind:
+    def read(self, value: Any, path: str) -> Any:
+        raise NotImplementedError
+
+    def write(self, value: Any, path: str) -> Any:
+        raise NotImplementedError
+
+
+class _Text(_Kind):
+    def __init__(self, nullable: bool = False) -> None:
+        self.nullable = nullable
+        self.expected = "text or null" if nullable else "text"
+
+    def read(self, value: Any, path: str) -> Any:
+        if value is None and self.nullable:
+            return None
+        if not isinstance(value, str):
+            raise _wrong(path, self.expected, value)
+        return _clean(value, path)
+
+    def write(self, value: Any, path: str) -> Any:
+        if value is None and self.nullable:
+            return None
+        if not isinstance(value, str):
+            raise _wrong(path, self.expected, value)
+        return value.replace("\0", "")
+
+
+class _Bool(_Kind):
+    def read(self, value: Any, path: str) -> Any:
+        if not isinstance(value, bool):
+            raise _wrong(path, "true or false", value)
+        return value
+
+    write = read
+
+
+class _Int(_Kind):
+    def __init__(self, expected: str = "a whole number", nullable: bool = False) -> None:
+        self.nullable = nullable
+        self.expected = expected + (" or null" if nullable else "")
+
+    def read(self, value: Any, path: str) -> Any:
+        if value is None and self.nullable:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise _wrong(path, self.expected, value)
+        return value
+
+    write = read
+
+
+class _Date(_Kind):
+    def __init__(self, nullable: bool = False) -> None:
+        self.nullable = nullable
+        self.expected = "a date (YYYY-MM-DD)" + (" or null" if nullable else "")
+
+    def read(self, value: Any, path: str) -> Any:
+        if value is None and self.nullable:
+            return None
+        if not isinstance(value, str):
+            raise _wrong(path, self.expected, value)
+        value = value.replace("\0", "")
+        if not _DATE.match(value):
+            raise PodFileError(path, f"{_show(value)} is not a date in the form YYYY-MM-DD")
+        try:
+            return _dt.date.fromisoformat(value)
+        except ValueError:
+            raise PodFileError(path, f"{_show(value)} is not a real date") from None
+
+    def write(self, value: Any, path: str) -> Any:
+        if value is None and self.nullable:
+            return None
+        if not isinstance(value, _dt.date) or isinstance(value, _dt.datetime):
+            raise _wrong(path, self.expected, value)
+        return value.isoformat()
+
+
+class _List(_Kind):
+    def __init__(self, item: _Kind) -> None:
+        self.item = item
+
+    def read(self, value: Any, path: str) -> Any:
+        if not isinstance(value, list):
+            raise _wrong(path, "a list", value)
+        _check_items(value, path)
+        return [self.item.read(v, f"{path}[{i}]") for i, v in enumerate(value)]
+
+    def write(self, value: Any, path: str) -> Any:
+        if not isinstance(value, list):
+            raise _wrong(path, "a list", value)
+        return [self.item.write(v, f"{path}[{i}]") for i, v in enumerate(value)]
+
+
+class _Record(_Kind):
+    """A JSON object of known keys, read into a dataclass of the same field names."""
+
+    def __init__(self, cls: type, fields: dict[str, _Kind], required: tuple[str, ...] = ()) -> None:
+        self.cls = cls
+        self.fields = fields
+        self.required = required
+
+    def read(self, value: Any, path: str) -> Any:
+        obj = _object(value, path, self.fields)
+        for key in self.required:
+            if key not in obj:
+                raise PodFileError(_at(path, key), "required, but missing")
+        return self.cls(**self.read_fields(obj, path))
+
+    def read_fields(self, obj: Mapping[str, Any], path: str) -> dict[str, Any]:
+        return {key: kind.read(obj[key], _at(path, key)) for key, kind in self.fields.items() if key in obj}
+
+    def write(self, value: Any, path: str) -> Any:
+        if not isinstance(value, self.cls):
+            raise _wrong(path, f"a {self.cls.__name__}", value)
+        return {key: kind.write(getattr(value, key), _at(path, key)) for key, kind in self.fields.items()}
+
+
+class _ById(_Kind):
+    """An object keyed by the id of a statement or goal (in the gq_pods namespace)."""
+
+    def __init__(self, item: _Kind) -> None:
+        self.item = item
+
+    def read(self, value: Any, path: str) -> Any:
+        obj = _object(value, path, None)
+        _check_items(obj, path)
+        return {_clean(key, _at(path, key)): self.item.read(v, _at(path, key)) for key, v in obj.items()}
+
+
+class _AnyJSON(_Kind):
+    """Any JSON value, kept as it is (strings cleaned, limits applied)."""
+
+    def read(self, value: Any, path: str) -> Any:
+        if value is None or isinstance(value, bool):
+            return value
+        if isinstance(value, str):
+            return _clean(value, path)
+        if isinstance(value, int):
+            return value
+        if isinstance(value, float):
+            if not math.isfinite(value):
+                raise PodFileError(path, f"{_show(value)} is not a number JSON allows")
+            return value
+        if isinstance(value, _NotJSON):
+            raise PodFileError(path, f"{value.name} is not a number JSON allows")
+        if isinstance(value, list):
+            _check_items(value, path)
+            return [self.read(v, f"{path}[{i}]") for i, v in enumerate(value)]
+        if isinstance(value, Mapping):
+            obj = _object(value, path, None)
+            out: dict[str, Any] = {}
+            for key, v in obj.items():
+                clean_key = _clean(key, _at(path, key))
+                if clean_key in out:
+                    raise PodFileError(_at(path, clean_key), "this key appears more than once")
+                out[clean_key] = self.read(v, _at(path, clean_key))
+            return out
+        raise PodFileError(path, f"{_show(value)} cannot be kept in a pod file (only JSON values can)")
+
+    write = read
+
+
+_TEXT = _Text()
+_BOOL = _Bool()
+_DRAFT = _Record(Draft, {"author": _TEXT, "text": _TEXT})
+
+
+@dataclass
+class _StatementExtra:
+    acknowledgement: str = ""
+    family_view: str = ""
+    drafts: list[Draft] = field(default_factory=list)
+
+
+@dataclass
+class _GoalExtra:
+    network: str = ""
+    drafts: list[Draft] = field(default_factory=list)
+
+
+_NAMESPACE_FIELDS: dict[str, _Kind] = {
+    "current_stage": _TEXT,
+    "danger_statements": _ById(
+        _Record(_StatementExtra, {"acknowledgement": _TEXT, "family_view": _TEXT, "drafts": _List(_DRAFT)})
+    ),
+    "safety_goals": _ById(_Record(_GoalExtra, {"network": _TEXT, "drafts": _List(_DRAFT)})),
+}
+
+
+_NAMESPACE = _Record(dict, _NAMESPACE_FIELDS)  # read_fields only: its parts go onto the model
+
+
+def _items(cls: type, **fields: _Kind) -> _List:
+    return _List(_Record(cls, fields))
+
+
+# The pod, key by key, in the contract's order. `extra` is handled apart.
+_POD_FIELDS: dict[str, _Kind] = {
+    "date": _Date(),
+    "style": _TEXT,
+    "title": _TEXT,
+    "team": _TEXT,
+    "case_reason": _TEXT,
+    "case_reference": _TEXT,
+    "focus_question": _TEXT,
+    "manager_present": _BOOL,
+    "status": _TEXT,
+    "practice": _BOOL,
+    "participants": _items(Participant, name=_TEXT, role=_TEXT),
+    "people": _items(
+        Person,
+        id=_TEXT,
+        name=_TEXT,
+        relationship=_TEXT,
+        kind=_TEXT,
+        age=_Int("a whole number", nullable=True),
+        in_household=_BOOL,
+    ),
+    "map": _Record(
+        PodMap,
+        {
+            "harm": _items(MapItem, text=_TEXT),
+            "complicating_factors": _items(MapItem, text=_TEXT),
+            "grey_areas": _items(MapItem, text=_TEXT),
+            "existing_strengths": _items(MapItem, text=_TEXT),
+            "existing_safety": _items(MapItem, text=_TEXT),
+            "next_steps": _items(NextStep, text=_TEXT, owner=_TEXT, due=_Date(nullable=True), status=_TEXT),
+        },
+    ),
+    "danger_statements": _items(
+        DangerStatement,
+        id=_TEXT,
+        who_is_worried=_TEXT,
+        behaviour=_TEXT,
+        example=_TEXT,
+        impact=_TEXT,
+        text=_TEXT,
+    ),
+    "safety_goals": _items(
+        SafetyGoal,
+        id=_TEXT,
+        danger_statement=_TEXT,
+        caregiver_actions=_TEXT,
+        child_experience=_TEXT,
+        professionals_will_see=_TEXT,
+        duration=_TEXT,
+        text=_TEXT,
+    ),
+    "scales": _items(
+        Scale,
+        about=_TEXT,
+        question=_TEXT,
+        scores=_items(
+            ScaleScore,
+            who=_TEXT,
+            score=_Int("a whole number from 0 to 10"),
+            reason=_TEXT,
+            next_point=_TEXT,
+        ),
+    ),
+    "bottom_lines": _items(BottomLine, text=_TEXT),
+    "contingencies": _items(Contingency, trigger=_TEXT, response=_TEXT, who=_TEXT),
+    "stages": _items(StageRecord, key=_TEXT, title=_TEXT, notes=_TEXT, seconds_spent=_Int()),
+    "reflection": _Record(
+        Reflection,
+        {
+            "focus_question_answered": _Text(nullable=True),
+            "pleased_with": _TEXT,
+            "most_useful": _TEXT,
+            "learning": _TEXT,
+        },
+    ),
+}
+_POD_KEYS = (*_POD_FIELDS, "extra")
+_POD_REQUIRED = ("date", "style")
+_FILE_KEYS = ("format", "version", "exported_at", "pod")
+_ANY = _AnyJSON()
+
+
+# ---------------------------------------------------------------- import
+
+
+def loads(text: str) -> Pod:
+    """The pod in a pod file's text; raises PodFileError naming what is wrong and where."""
+    if text.startswith("\ufeff"):  # a byte order mark some editors add
+        text = text[1:]
+    if not text.strip():
+        raise PodFileError(FILE, "The file is empty.")
+    try:
+        data = json.loads(text, object_pairs_hook=_object_pairs, parse_constant=_NotJSON)
+    except json.JSONDecodeError as error:
+        raise PodFileError(
+            FILE, f"This is not valid JSON: line {error.lineno}, column {error.colno}: {error.msg}"
+        ) from None
+    except RecursionError:
+        raise PodFileError(FILE, "This file is nested too deeply to read.") from None
+    except ValueError as error:
+        if "digits" in str(error):
+            raise PodFileError(FILE, "This file holds a number with too many digits to read.") from None
+        raise PodFileError(FILE, f"This is not valid JSON: {error}") from None
+    return from_dict(data)
+
+
+def load_bytes(data: bytes) -> Pod:
+    """The pod in a pod file's bytes, which must be UTF-8."""
+    data = bytes(data)
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise PodFileError(
+            FILE,
+            f"This file is not UTF-8 text: the byte 0x{data[error.start]:02x} at position "
+            f"{error.start:,} cannot be read. Save the file as UTF-8 and try again.",
+        ) from None
+    return loads(text)
+
+
+def from_dict(data: Any) -> Pod:
+    """The pod in an already parsed pod file object, with every check ``loads`` makes."""
+    try:
+        return _read_file(data)
+    except RecursionError:
+        raise PodFileError(FILE, "This file is nested too deeply to read.") from None
+
+
+def _read_file(data: Any) -> Pod:
+    if not isinstance(data, Mapping):
+        raise PodFileError(FILE, f"A pod file holds one JSON object, but this file holds {_kind_of(data)}.")
+    if "format" not in data:
+        raise PodFileError("format", 'required, but missing: a pod file starts with "format": "gq-pods.pod"')
+    if not isinstance(data["format"], str) or data["format"] != FORMAT:
+        raise PodFileError("format", f'expected "{FORMAT}", got {_show(data["format"])}: this is not a gq-pods pod file')
+    if "version" not in data:
+        raise PodFileError("version", "required, but missing")
+    version = data["version"]
+    if isinstance(version, bool) or not isinstance(version, int):
+        raise _wrong("version", "a whole number", version)
+    if version > VERSION:
+        raise PodFileError(
+            FILE,
+            f"This pod file was written by a newer gq-pods (format version {version}). "
+            "Upgrade gq-pods to import it.",
+        )
+    if version < 1:
+        raise PodFileError("version", f"{version} is not a format version; versions start at 1")
+    _object(data, "", _FILE_KEYS)
+    if data.get("exported_at") is not None:
+        _read_timestamp(data["exported_at"], "exported_at")
+    if "pod" not in data:
+        raise PodFileError("pod", "required, but missing")
+    return _read_pod(data["pod"], "pod")
+
+
+def _kind_of(value: Any) -> str:
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, str):
+        return "a string"
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true or false"
+    return "a number"
+
+
+def _read_timestamp(value: Any, path: str) -> _dt.datetime:
+    if not isinstance(value, str):
+        raise _wrong(path, "a date and time like 2026-11-20T10:15:00Z, or null", value)
+    try:
+        return _dt.datetime.fromisoformat(value.replace("\0", ""))
+    except ValueError:
+        raise PodFileError(path, f"{_show(value)} is not a date and time like 2026-11-20T10:15:00Z") from None
+
+
+def _read_pod(value: Any, path: str) -> Pod:
+    obj = _object(value, path, _POD_KEYS)
+    for key in _POD_REQUIRED:
+        if key not in obj:
+            raise PodFileError(_at(path, key), "required, but missing")
+    pod = Pod(**_Record(Pod, _POD_FIELDS).read_fields(obj, path))
+
+    extra_path = _at(path, "extra")
+    extra = _ANY.read(obj.get("extra", {}), extra_path)
+    if not isinstance(extra, dict):
+        raise _wrong(extra_path, "an object", extra)
+    namespace = extra.pop(EXTRA_KEY, {})
+    pod.extra = extra
+    ns_path = _at(extra_path, EXTRA_KEY)
+    ours = _NAMESPACE.read_fields(_object(namespace, ns_path, _NAMESPACE_FIELDS), ns_path)
+
+    found = problems(pod)
+    if found:
+        raise PodFileError(found[0].path, found[0].message)
+
+    pod.current_stage = ours.get("current_stage", "")
+    statements_path = _at(ns_path, "danger_statements")
+    for statement_id, more in ours.get("danger_statements", {}).items():
+        statement = pod.statement(statement_id)
+        if statement is None:
+            raise PodFileError(_at(statements_path, statement_id), "there is no danger statement with this id in the pod")
+        statement.acknowledgement = more.acknowledgement
+        statement.family_view = more.family_view
+        statement.drafts = more.drafts
+    goals_path = _at(ns_path, "safety_goals")
+    for goal_id, more in ours.get("safety_goals", {}).items():
+        goal = next((g for g in pod.safety_goals if g.id == goal_id), None)
+        if goal is None:
+            raise PodFileError(_at(goals_path, goal_id), "there is no safety goal with this id in the pod")
+        goal.network = more.network
+        goal.drafts = more.drafts
+    return pod
+
+
+# ---------------------------------------------------------------- export
+
+
+def to_dict(pod: Pod, exported_at: _dt.datetime | None = None) -> dict[str, Any]:
+    """The pod file as a JSON-ready dict, keys in the contract's order.
+
+    Checks the model's types (naming the path) but not the practice rules or the
+    limits; ``dumps`` checks everything by reading its own text back.
+    """
+    if not isinstance(pod, Pod):
+        raise _wrong("pod", "a Pod", pod)
+    body = {key: kind.write(getattr(pod, key), _at("pod", key)) for key, kind in _POD_FIELDS.items()}
+    body["extra"] = _write_extra(pod)
+    return {"format": FORMAT, "version": VERSION, "exported_at": _timestamp(exported_at), "pod": body}
+
+
+def dumps(pod: Pod, exported_at: _dt.datetime | None = None) -> str:
+    """The pod file's text: deterministic JSON, indent 2, UTF-8 characters as they are.
+
+    ``exported_at`` defaults to now; a naive datetime is taken as local time, as
+    Python's ``astimezone`` does. Raises PodFileError for a pod whose file
+    ``loads`` would refuse, naming the path.
+    """
+    data = to_dict(pod, exported_at)
+    try:
+        text = json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
+    except RecursionError:
+        raise PodFileError("pod.extra", "nested too deeply to write") from None
+    except ValueError as error:  # e.g. an int with more digits than Python will print
+        raise PodFileError("pod.extra", f"cannot be written as JSON: {error}") from None
+    loads(text)  # export only what import accepts
+    return text
+
+
+def _timestamp(at: _dt.datetime | None) -> str:
+    at = at if at is not None else _dt.datetime.now(_dt.timezone.utc)
+    utc = at.astimezone(_dt.timezone.utc).replace(microsecond=0, tzinfo=None)
+    return utc.isoformat() + "Z"
+
+
+def _write_extra(pod: Pod) -> dict[str, Any]:
+    path = "pod.extra"
+    if not isinstance(pod.extra, dict):
+        raise _wrong(path, "an object (a dict)", pod.extra)
+    if EXTRA_KEY in pod.extra:
+        raise PodFileError(
+            _at(path, EXTRA_KEY), "this key is kept for gq-pods' own fields; keep other data under another key"
+        )
+    extra = _ANY.write(pod.extra, path)
+    namespace = _write_namespace(pod)
+    if namespace:
+        extra[EXTRA_KEY] = namespace
+    return extra
+
+
+def _write_namespace(pod: Pod) -> dict[str, Any]:
+    ns: dict[str, Any] = {}
+    stage = _TEXT.write(pod.current_stage, "pod.current_stage")
+    if stage:
+        ns["current_stage"] = stage
+
+    statements: dict[str, Any] = {}
+    for i, statement in enumerate(pod.danger_statements):
+        at = f"pod.danger_statements[{i}]"
+        entry = _non_empty(
+            ("acknowledgement", _TEXT.write(statement.acknowledgement, f"{at}.acknowledgement")),
+            ("family_view", _TEXT.write(statement.family_view, f"{at}.family_view")),
+            ("drafts", _List(_DRAFT).write(statement.drafts, f"{at}.drafts")),
+        )
+        if entry:
+            statements[_TEXT.write(statement.id, f"{at}.id")] = entry
+    if statements:
+        ns["danger_statements"] = statements
+
+    goals: dict[str, Any] = {}
+    for i, goal in enumerate(pod.safety_goals):
+        at = f"pod.safety_goals[{i}]"
+        entry = _non_empty(
+            ("network", _TEXT.write(goal.network, f"{at}.network")),
+            ("drafts", _List(_DRAFT).write(goal.drafts, f"{at}.drafts")),
+        )
+        if entry:
+            goals[_TEXT.write(goal.id, f"{at}.id")] = entry
+    if goals:
+        ns["safety_goals"] = goals
+    return ns
+
+
+def _non_empty(*pairs: tuple[str, Any]) -> dict[str, Any]:
+    return {key: value for key, value in pairs if value}
+
+
+__all__ = [
+    "EXTRA_KEY",
+    "FORMAT",
+    "MAX_ITEMS",
+    "MAX_TEXT",
+    "VERSION",
+    "PodFileError",
+    "dumps",
+    "from_dict",
+    "load_bytes",
+    "loads",
+    "to_dict",
+]
