@@ -1,0 +1,622 @@
+"""The pod record as markdown: for the learning log, supervision and the child's file.
+
+``render_markdown(pod)`` gives the whole record, marked OFFICIAL-SENSITIVE at the
+top and the bottom. It is written to read well three ways: in any markdown
+viewer, as plain text, and pasted into a case system. Sections with nothing in
+them are left out. Standard library only.
+
+User text can never change the document's structure
+------------------------------------------------------
+Every piece of text a practitioner typed (and every team label or stage title)
+goes through one function, :func:`inline_text`, which makes it safe as inline
+markdown text:
+
+- Characters markdown or HTML could read as syntax anywhere in a line are
+  backslash-escaped: ``\\ ` * _ ~ < [ ] |``, ``&`` when it would start a
+  character reference (``&amp;``), and ``#`` at the start or in a closing run at
+  the end of a line.
+- Characters that only mean something at the start of a line are escaped there:
+  ``# > + - = :`` and the ``.`` or ``)`` after digits (``1.``).
+- Spaces, tabs and other white space at the start of a line are written as
+  numeric character references (``&#32;``), so they are kept and can never
+  indent a line into a code block.
+- A newline the practitioner typed becomes a hard line break in the same block:
+  a backslash at the end of the line in paragraphs and list items (the next line
+  indented to stay in the list item), ``<br>`` in table cells and headings.
+- Control characters (other than newline and tab), lone surrogates, the line and
+  paragraph separators, and the bidirectional formatting characters (U+202A to
+  U+202E, U+2066 to U+2069, and the marks U+200E, U+200F, U+061C) are shown
+  visibly as ``{U+202E}``: they cannot reorder or hide text, and a reader can
+  see that something odd was pasted in.
+- A field holding only white space counts as empty. Blank lines at the start of
+  a field and white space at its end are not content and are dropped.
+
+Plain text from a practitioner is mostly left exactly as typed: ``Amy's``,
+``Lisa & Pat``, ``(age 3)`` and ``Dad?`` need no escaping.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+
+from .model import (
+    DEFAULT_SCALE_QUESTION,
+    SECTION_LABELS,
+    STATUS_LABELS,
+    DangerStatement,
+    Pod,
+    SafetyGoal,
+    Scale,
+)
+
+MARKING = "OFFICIAL-SENSITIVE"
+
+ROLE_LABELS = {
+    "facilitator": "facilitator",
+    "presenter": "presenter",
+    "advisor": "advisor",
+    "scribe": "scribe",
+    "manager": "manager",
+    "member": "member",
+}
+REASON_LABELS = {"new": "New case", "stuck": "Stuck case", "challenging": "Challenging case"}
+ANSWER_LABELS = {"yes": "Yes", "partly": "Partly", "no": "No"}
+AGREED = "Agreed"
+IDEA = "Idea for supervision"
+
+NO_MANAGER = (
+    "No manager was at the pod, so the next steps are ideas for the presenter to take "
+    "to supervision, not decisions."
+)
+
+# ---------------------------------------------------------------- escaping
+
+PARAGRAPH_BREAK = "\\\n"  # a hard line break inside a paragraph
+CELL_BREAK = "<br>"  # a hard line break inside a table cell or heading
+
+_BIDI = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c")
+_ANYWHERE = re.compile(r"([\\`*_~<\[\]|])")
+_ENTITY_LIKE = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
+_HASH = re.compile(r"^#|#(?=#*\s*$)")
+_LINE_START = re.compile(r"^([>+\-=:])")
+_NUMBERED = re.compile(r"^(\d+)([.)])")
+
+
+def _shown(ch: str) -> str:
+    """A character as the reader should see it: itself, or {U+XXXX} if it is invisible trouble."""
+    if ch in "\n\t":
+        return ch
+    if ch in _BIDI or unicodedata.category(ch) in ("Cc", "Cs", "Zl", "Zp"):
+        return f"{{U+{ord(ch):04X}}}"
+    return ch
+
+
+def clean_text(text: str) -> str:
+    """A field's content: newlines made uniform, blank lines at the start and white space at the end dropped."""
+    text = (text or "").replace("\r\n", "\n").replace("\r", "\n").rstrip()
+    lines = text.split("\n")
+    while lines and not lines[0].strip():
+        lines.pop(0)
+    return "\n".join(lines)
+
+
+def is_blank(text: str | None) -> bool:
+    return not (text or "").strip()
+
+
+def _escape_line(line: str) -> str:
+    line = "".join(_shown(ch) for ch in line)
+    body = line.lstrip()
+    lead = line[: len(line) - len(body)]
+    body = _ANYWHERE.sub(r"\\\1", body)
+    body = _ENTITY_LIKE.sub(r"\\&", body)
+    body = _HASH.sub(r"\\#", body)
+    body = _LINE_START.sub(r"\\\1", body)
+    body = _NUMBERED.sub(r"\1\\\2", body)
+    return "".join(f"&#{ord(ch)};" for ch in lead) + body
+
+
+def inline_text(text: str | None, newline: str = PARAGRAPH_BREAK) -> str:
+    """``text`` as inline markdown that shows exactly that text and can never start a block.
+
+    ``newline`` joins the lines the practitioner typed: :data:`PARAGRAPH_BREAK`
+    (plus indentation inside a list item) or :data:`CELL_BREAK`.
+    """
+    return newline.join(_escape_line(line) for line in clean_text(text or "").split("\n"))
+
+
+def _cell(text: str | None) -> str:
+    return inline_text(text, CELL_BREAK)
+
+
+def _item(text: str, indent: int = 2) -> str:
+    """Text for a list item whose continuation lines are indented by ``indent``."""
+    return inline_text(text, PARAGRAPH_BREAK + " " * indent)
+
+
+# ---------------------------------------------------------------- small helpers
+
+
+def _date(day: _dt.date | None) -> str:
+    if day is None:
+        return ""
+    return f"{day:%A} {day.day} {day:%B %Y}"
+
+
+def _short_date(day: _dt.date | None) -> str:
+    if day is None:
+        return ""
+    return f"{day.day} {day:%B %Y}"
+
+
+def _singular(label: str) -> str:
+    return label[:-1] if label.endswith("s") and not label.endswith("ss") else label
+
+
+def _humanise(key: str) -> str:
+    words = key.replace("_", " ").strip()
+    return words[:1].upper() + words[1:] if words else "Stage"
+
+
+def _minutes(seconds: int) -> str:
+    seconds = max(int(seconds or 0), 0)
+    if 0 < seconds < 30:
+        return "under 1"
+    return str(round(seconds / 60))
+
+
+def _table(header: Sequence[str], rows: Iterable[Sequence[str]]) -> list[str]:
+    """A pipe table. Cells are already escaped; columns are padded when that keeps lines short."""
+    rows = [list(r) for r in rows]
+    widths = [max(len(cell) for cell in column) for column in zip(header, *rows)]
+    widths = [max(w, 3) for w in widths]
+    pad = sum(widths) + 3 * len(widths) + 1 <= 100
+
+    def line(cells: Sequence[str]) -> str:
+        if pad:
+            cells = [c.ljust(w) for c, w in zip(cells, widths)]
+        return "| " + " | ".join(cells) + " |"
+
+    delimiter = "|" + "|".join("-" * (w + 2) if pad else "---" for w in widths) + "|"
+    return [line(header), delimiter, *(line(r) for r in rows), ""]
+
+
+def _fields(pairs: Iterable[tuple[str, str | None]], indent: int = 0) -> list[str]:
+    """A list of '**Label:** text' items, leaving out empty ones."""
+    space = " " * indent
+    return [
+        f"{space}- **{label}{'' if label.endswith('?') else ':'}** {_item(value, indent + 2)}"
+        for label, value in pairs
+        if not is_blank(value)
+    ]
+
+
+def _block(lines: list[str]) -> list[str]:
+    return [*lines, ""] if lines else []
+
+
+def statement_text(statement: DangerStatement) -> str:
+    """The statement as agreed, or built from its parts when only those are known."""
+    if not is_blank(statement.text):
+        return statement.text
+    parts = (statement.who_is_worried, statement.behaviour, statement.example, statement.impact)
+    return " ".join(clean_text(p) for p in parts if not is_blank(p))
+
+
+def goal_text(goal: SafetyGoal) -> str:
+    if not is_blank(goal.text):
+        return goal.text
+    parts = (goal.caregiver_actions, goal.child_experience, goal.professionals_will_see, goal.duration)
+    return " ".join(clean_text(p) for p in parts if not is_blank(p))
+
+
+def _range(scale: Scale | None) -> str:
+    if scale is None or not scale.scores:
+        return ""
+    scores = [s.score for s in scale.scores]
+    low, high = min(scores), max(scores)
+    return str(low) if low == high else f"{low} to {high}"
+
+
+def _step_status(pod: Pod, status: str) -> str:
+    return AGREED if status == "agreed" and pod.manager_present else IDEA
+
+
+# ---------------------------------------------------------------- the record
+
+
+class _Record:
+    def __init__(self, pod: Pod, stage_titles: dict[str, str] | None, labels: dict[str, str] | None):
+        self.pod = pod
+        self.stage_titles = stage_titles or {}
+        self.labels = {**SECTION_LABELS, **(labels or {})}
+        self.out: list[str] = []
+
+    def label(self, section: str) -> str:
+        return self.labels.get(section) or SECTION_LABELS.get(section, section)
+
+    def heading(self, level: int, text: str) -> None:
+        self.out += ["#" * level + " " + inline_text(text, CELL_BREAK), ""]
+
+    def para(self, text: str) -> None:
+        if not is_blank(text):
+            self.out += [inline_text(text), ""]
+
+    def add(self, lines: list[str]) -> None:
+        self.out += _block(lines)
+
+    # ------------------------------------------------------------ sections
+
+    def render(self) -> str:
+        pod = self.pod
+        self.out += [f"**{MARKING}**", ""]
+        self.heading(1, pod.title if not is_blank(pod.title) else "Pod record")
+        self.facts()
+        self.who_was_there()
+        if not is_blank(pod.focus_question):
+            self.heading(2, "Focus question")
+            self.para(pod.focus_question)
+        self.people()
+        self.map()
+        self.overall_scale()
+        self.simple_list("Bottom lines", [b.text for b in pod.bottom_lines])
+        self.contingencies()
+        self.reflection()
+        self.stages()
+        self.summary()
+        self.out += [f"**{MARKING}**"]
+        return "\n".join(self.out) + "\n"
+
+    def facts(self) -> None:
+        pod = self.pod
+        pairs = [
+            ("Date", _date(pod.date)),
+            ("Team", pod.team),
+            ("Style", pod.style_label),
+            ("Why it came to the pod", REASON_LABELS.get(pod.case_reason, pod.case_reason)),
+            ("Case reference", pod.case_reference),
+        ]
+        if pod.practice:
+            pairs.append(("Practice pod", "Yes, for learning: not a decision about a real case"))
+        pairs.append(("Status", STATUS_LABELS.get(pod.status, pod.status)))
+        self.add(_fields(pairs))
+
+    def who_was_there(self) -> None:
+        pod = self.pod
+        self.heading(2, "Who was there")
+        self.add(
+            [
+                f"- {_item(p.name) if not is_blank(p.name) else 'Name not given'}, "
+                f"{inline_text(ROLE_LABELS.get(p.role, p.role))}"
+                for p in pod.participants
+            ]
+        )
+        if pod.manager_present:
+            manager = pod.participant_with_role("manager")
+            if manager is not None and not is_blank(manager.name):
+                self.para(f"The manager, {clean_text(manager.name)}, was at the pod.")
+            else:
+                self.para("The manager was at the pod.")
+        else:
+            self.para(NO_MANAGER)
+
+    def people(self) -> None:
+        groups = [
+            ("Living with the child", lambda p: p.in_household),
+            ("Family", lambda p: not p.in_household and p.kind == "family"),
+            ("Network", lambda p: not p.in_household and p.kind == "network"),
+            ("Professionals", lambda p: not p.in_household and p.kind == "professional"),
+            (
+                "Others",
+                lambda p: not p.in_household and p.kind not in ("family", "network", "professional"),
+            ),
+        ]
+        if not self.pod.people:
+            return
+        self.heading(2, "People around the child")
+        for title, belongs in groups:
+            members = [p for p in self.pod.people if belongs(p)]
+            if not members:
+                continue
+            self.heading(3, title)
+            lines = []
+            for person in members:
+                bits = [_item(person.name) if not is_blank(person.name) else "Name not given"]
+                if not is_blank(person.relationship):
+                    bits.append(_item(person.relationship))
+                if person.age is not None:
+                    bits.append("under 1" if person.age < 1 else f"age {person.age}")
+                lines.append("- " + ", ".join(bits))
+            self.add(lines)
+
+    def map(self) -> None:
+        pod = self.pod
+        for column, sections in (
+            ("What are we worried about?", ("harm", "danger_statements", "complicating_factors", "grey_areas")),
+            ("What's working well?", ("existing_strengths", "existing_safety")),
+            ("What needs to happen?", ("safety_goals", "next_steps")),
+        ):
+            start = len(self.out)
+            self.heading(2, column)
+            body = len(self.out)
+            for section in sections:
+                if section == "danger_statements":
+                    self.danger_statements()
+                elif section == "safety_goals":
+                    self.safety_goals()
+                elif section == "next_steps":
+                    self.next_steps()
+                else:
+                    self.simple_list(self.label(section), [i.text for i in pod.map.section(section)], level=3)
+            if len(self.out) == body:  # nothing in this column
+                del self.out[start:]
+
+    def simple_list(self, title: str, texts: list[str], level: int = 2) -> None:
+        items = [f"- {_item(t)}" for t in texts if not is_blank(t)]
+        if items:
+            self.heading(level, title)
+            self.add(items)
+
+    def drafts(self, drafts: list, indent: int = 0) -> list[str]:
+        space = " " * indent
+        items = [
+            f"{space}  - {_item(d.author, indent + 4) + ': ' if not is_blank(d.author) else ''}"
+            f"{_item(d.text, indent + 4)}"
+            for d in drafts
+            if not is_blank(d.text)
+        ]
+        return [f"{space}- **Drafts from the group:**", *items] if items else []
+
+    def danger_statements(self) -> None:
+        pod = self.pod
+        statements = [s for s in pod.danger_statements if not _statement_is_empty(s)]
+        if not statements:
+            return
+        self.heading(3, self.label("danger_statements"))
+        statement_word = _singular(self.label("danger_statements"))
+        goal_word = _singular(self.label("safety_goals"))
+        for number, statement in enumerate(statements, 1):
+            self.heading(4, f"{statement_word} {number}")
+            self.para(statement.text)
+            built = _fields(
+                [
+                    ("Who is worried", statement.who_is_worried),
+                    ("What the adults do that worries them", statement.behaviour),
+                    ("Example", statement.example),
+                    ("What could happen to the child if nothing changes", statement.impact),
+                ],
+                indent=2,
+            )
+            self.add(
+                _fields(
+                    [
+                        ("What the family has done well", statement.acknowledgement),
+                        ("The family's view", statement.family_view),
+                    ]
+                )
+                + (["- **How it was built:**", *built] if built else [])
+                + self.drafts(statement.drafts)
+            )
+            goal = pod.goal_for(statement.id) if statement.id else None
+            if goal is not None and not _goal_is_empty(goal):
+                self.goal(goal, f"{goal_word} {number}")
+            scale = pod.scale_for(statement.id) if statement.id else None
+            if scale is not None and scale.scores:
+                title = f"Scale for {statement_word.lower()} {number}"
+                if goal is not None:
+                    title += f" and its {goal_word.lower()}"
+                self.out += [f"**{inline_text(title)}**", ""]
+                self.scale_table(scale)
+
+    def goal(self, goal: SafetyGoal, title: str) -> None:
+        self.out += [f"**{inline_text(title)}**", ""]
+        self.para(goal.text)
+        built = _fields(
+            [
+                ("What the caregivers will be doing", goal.caregiver_actions),
+                ("What the child will experience", goal.child_experience),
+                ("What professionals will see", goal.professionals_will_see),
+                ("For how long", goal.duration),
+            ],
+            indent=2,
+        )
+        self.add(
+            _fields([("The safety network", goal.network)])
+            + (["- **How it was built:**", *built] if built else [])
+            + self.drafts(goal.drafts)
+        )
+
+    def safety_goals(self) -> None:
+        pod = self.pod
+        ids = {s.id for s in pod.danger_statements if not _statement_is_empty(s) and s.id}
+        goals = [g for g in pod.safety_goals if not _goal_is_empty(g)]
+        paired = [g for g in goals if g.danger_statement in ids]
+        unpaired = [g for g in goals if g.danger_statement not in ids]
+        if not goals:
+            return
+        self.heading(3, self.label("safety_goals"))
+        if paired:
+            self.para(
+                f"Each {_singular(self.label('safety_goals')).lower()} is shown above with its "
+                f"{_singular(self.label('danger_statements')).lower()} and its scale."
+            )
+        for number, goal in enumerate(unpaired, 1):
+            self.goal(goal, f"{_singular(self.label('safety_goals'))} without a statement ({number})")
+
+    def next_steps(self) -> None:
+        pod = self.pod
+        steps = [s for s in pod.map.next_steps if not (is_blank(s.text) and is_blank(s.owner))]
+        if not steps:
+            return
+        self.heading(3, self.label("next_steps"))
+        if not pod.manager_present:
+            self.para(NO_MANAGER)
+        rows = [
+            (_cell(s.text), _cell(s.owner), _short_date(s.due) or "Not set", _step_status(pod, s.status))
+            for s in steps
+        ]
+        self.out += _table(("What", "Who", "By when", "Agreed or idea"), rows)
+
+    def scale_table(self, scale: Scale) -> None:
+        self.para(scale.question)
+        rows = [(_cell(s.who), str(s.score), _cell(s.reason), _cell(s.next_point)) for s in scale.scores]
+        self.out += _table(
+            ("Who", "Score", "Why this number and not lower", "What would move it up one point"),
+            rows,
+        )
+
+    def overall_scale(self) -> None:
+        pod = self.pod
+        statement_ids = {s.id for s in pod.danger_statements if not _statement_is_empty(s) and s.id}
+        for scale in pod.scales:
+            if not scale.scores:
+                continue
+            if scale.about == "overall":
+                self.heading(2, "Overall safety scale")
+                if is_blank(scale.question):
+                    self.para(DEFAULT_SCALE_QUESTION)
+                self.scale_table(scale)
+                low_high = _range(scale)
+                self.para(f"Scores from {low_high}." if " to " in low_high else f"Everyone scored {low_high}.")
+            elif scale.about not in statement_ids:
+                self.heading(2, f"Scale about {scale.about}")
+                self.scale_table(scale)
+
+    def contingencies(self) -> None:
+        items = [
+            c
+            for c in self.pod.contingencies
+            if not (is_blank(c.trigger) and is_blank(c.response) and is_blank(c.who))
+        ]
+        if not items:
+            return
+        self.heading(2, "Contingency plan")
+        self.out += _table(
+            ("If this happens", "What happens", "Who acts"),
+            [(_cell(c.trigger), _cell(c.response), _cell(c.who)) for c in items],
+        )
+
+    def reflection(self) -> None:
+        r = self.pod.reflection
+        answered = ANSWER_LABELS.get(r.focus_question_answered or "", r.focus_question_answered or "")
+        lines = _fields(
+            [
+                ("Was the focus question answered?", answered),
+                ("What the presenter was pleased with", r.pleased_with),
+                ("What was most useful", r.most_useful),
+                ("What we learned about the process", r.learning),
+            ]
+        )
+        if lines:
+            self.heading(2, "Reflection")
+            self.add(lines)
+
+    def stages(self) -> None:
+        stages = [s for s in self.pod.stages if (s.seconds_spent or 0) > 0 or not is_blank(s.notes)]
+        if not stages:
+            return
+
+        def title(stage) -> str:
+            for candidate in (self.stage_titles.get(stage.key), stage.title):
+                if not is_blank(candidate):
+                    return candidate
+            return _humanise(stage.key)
+
+        with_notes = any(not is_blank(s.notes) for s in stages)
+        rows = []
+        for stage in stages:
+            row = [_cell(title(stage)), _minutes(stage.seconds_spent)]
+            if with_notes:
+                row.append(_cell(stage.notes))
+            rows.append(row)
+        total = ["**Total**", _minutes(sum(max(s.seconds_spent or 0, 0) for s in stages))]
+        if with_notes:
+            total.append("")
+        rows.append(total)
+        header = ["Stage", "Minutes"] + (["Notes"] if with_notes else [])
+        self.heading(2, "Time per stage")
+        self.out += _table(header, rows)
+
+    def summary(self) -> None:
+        pod = self.pod
+        lines = []
+        when = f"Pod on {_date(pod.date)}, {pod.style_label}"
+        if not is_blank(pod.team):
+            when += f", {clean_text(pod.team)}"
+        if pod.practice:
+            when += " (practice pod)"
+        lines.append(f"- {_item(when)}.")
+        if not is_blank(pod.focus_question):
+            lines.append(f"- Focus question: {_item(pod.focus_question)}")
+        statement_word = _singular(self.label("danger_statements"))
+        goal_word = _singular(self.label("safety_goals"))
+        statements = [s for s in pod.danger_statements if not _statement_is_empty(s)]
+        for number, statement in enumerate(statements, 1):
+            text = statement_text(statement)
+            if not is_blank(text):
+                lines.append(f"- {inline_text(statement_word)} {number}: {_item(text)}")
+            goal = pod.goal_for(statement.id) if statement.id else None
+            if goal is not None and not is_blank(goal_text(goal)):
+                lines.append(f"- {inline_text(goal_word)} {number}: {_item(goal_text(goal))}")
+        overall = _range(pod.scale_for("overall"))
+        if overall:
+            lines.append(f"- Overall safety scale: {overall} (0 to 10, where 10 means safe enough to close).")
+        steps = [s for s in pod.map.next_steps if not is_blank(s.text)]
+        if steps:
+            heading = "Next steps" if pod.manager_present else "Next steps (ideas for supervision: no manager present)"
+            lines.append(f"- {heading}:")
+            for step in steps:
+                detail = [clean_text(step.owner)] if not is_blank(step.owner) else []
+                if step.due is not None:
+                    detail.append(f"by {_short_date(step.due)}")
+                detail.append(_step_status(pod, step.status).lower())
+                lines.append(f"  - {_item(step.text, 4)} ({_item(', '.join(detail), 4)})")
+        self.heading(2, "Summary for the child's file")
+        self.add(lines)
+
+
+def _statement_is_empty(statement: DangerStatement) -> bool:
+    return all(
+        is_blank(v)
+        for v in (
+            statement.text,
+            statement.who_is_worried,
+            statement.behaviour,
+            statement.example,
+            statement.impact,
+            statement.acknowledgement,
+            statement.family_view,
+        )
+    ) and all(is_blank(d.text) for d in statement.drafts)
+
+
+def _goal_is_empty(goal: SafetyGoal) -> bool:
+    return all(
+        is_blank(v)
+        for v in (
+            goal.text,
+            goal.caregiver_actions,
+            goal.child_experience,
+            goal.professionals_will_see,
+            goal.duration,
+            goal.network,
+        )
+    ) and all(is_blank(d.text) for d in goal.drafts)
+
+
+def render_markdown(
+    pod: Pod,
+    *,
+    stage_titles: dict[str, str] | None = None,
+    labels: dict[str, str] | None = None,
+) -> str:
+    """The pod record as markdown.
+
+    ``stage_titles`` (stage key to title) names the stages in the time table; a
+    stage's own recorded title is used when a key is missing, then the key.
+    ``labels`` are a team's section titles, keyed like ``model.SECTION_LABELS``.
+    """
+    return _Record(pod, stage_titles, labels).render()
