@@ -1,0 +1,259 @@
+"""The tables that hold pods: SQLAlchemy Core, one ``MetaData``.
+
+This is the layout at the newest migration (head). The migrations in
+``migrations/versions`` are the history that gets an older database here; a
+test checks that a database built by them matches a database built from this
+file, column for column.
+
+Every list in a pod is a child table with ``pod_id`` (``ON DELETE CASCADE``)
+and ``position`` (its place in the list, from 0). Text columns are ``Text``
+everywhere: a practitioner's words are never cut short by a length limit.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    Boolean,
+    Column,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+def _text(name: str) -> Column:
+    return Column(name, Text, nullable=False)
+
+
+def _pod_id() -> Column:
+    return Column("pod_id", Integer, ForeignKey("pods.id", ondelete="CASCADE"), nullable=False)
+
+
+def _position() -> Column:
+    return Column("position", Integer, nullable=False)
+
+
+pods = Table(
+    "pods",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("date", Date, nullable=False),
+    _text("style"),
+    _text("title"),
+    _text("team"),
+    _text("case_reason"),
+    _text("case_reference"),
+    _text("focus_question"),
+    Column("manager_present", Boolean, nullable=False),
+    _text("status"),
+    Column("practice", Boolean, nullable=False),
+    Column("reflection_focus_question_answered", Text, nullable=True),
+    _text("reflection_pleased_with"),
+    _text("reflection_most_useful"),
+    _text("reflection_learning"),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+    # 0002
+    Column("current_stage", Text, nullable=False, server_default=""),
+    Column("extra_json", Text, nullable=False, server_default="{}"),
+    Index(None, "date", "id"),
+    # never reuse a deleted pod's id: a screen still holding it must not save onto another pod
+    sqlite_autoincrement=True,
+)
+
+participants = Table(
+    "participants",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _pod_id(),
+    _position(),
+    _text("name"),
+    _text("role"),
+    UniqueConstraint("pod_id", "position"),
+)
+
+people = Table(
+    "people",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _pod_id(),
+    _position(),
+    _text("key"),
+    _text("name"),
+    _text("relationship"),
+    _text("kind"),
+    Column("age", Integer, nullable=True),
+    Column("in_household", Boolean, nullable=False),
+    UniqueConstraint("pod_id", "position"),
+)
+
+map_items = Table(
+    "map_items",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _pod_id(),
+    _text("section"),
+    _position(),
+    _text("text"),
+    UniqueConstraint("pod_id", "section", "position"),
+)
+
+next_steps = Table(
+    "next_steps",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _pod_id(),
+    _position(),
+    _text("text"),
+    _text("owner"),
+    Column("due", Date, nullable=True),
+    _text("status"),
+    UniqueConstraint("pod_id", "position"),
+)
+
+danger_statements = Table(
+    "danger_statements",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _pod_id(),
+    _position(),
+    _text("key"),
+    _text("who_is_worried"),
+    _text("behaviour"),
+    _text("example"),
+    _text("impact"),
+    _text("text"),
+    # 0002
+    Column("acknowledgement", Text, nullable=False, server_default=""),
+    Column("family_view", Text, nullable=False, server_default=""),
+    UniqueConstraint("pod_id", "position"),
+)
+
+safety_goals = Table(
+    "safety_goals",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _pod_id(),
+    _position(),
+    _text("key"),
+    _text("danger_statement"),
+    _text("caregiver_actions"),
+    _text("child_experience"),
+    _text("professionals_will_see"),
+    _text("duration"),
+    _text("text"),
+    # 0002
+    Column("network", Text, nullable=False, server_default=""),
+    UniqueConstraint("pod_id", "position"),
+)
+
+scales = Table(
+    "scales",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _pod_id(),
+    _position(),
+    _text("about"),
+    _text("question"),
+    UniqueConstraint("pod_id", "position"),
+)
+
+scale_scores = Table(
+    "scale_scores",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _pod_id(),
+    Column("scale_id", Integer, ForeignKey("scales.id", ondelete="CASCADE"), nullable=False),
+    _position(),
+    _text("who"),
+    Column("score", Integer, nullable=False),
+    _text("reason"),
+    _text("next_point"),
+    UniqueConstraint("scale_id", "position"),
+    Index(None, "pod_id"),
+)
+
+bottom_lines = Table(
+    "bottom_lines",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _pod_id(),
+    _position(),
+    _text("text"),
+    UniqueConstraint("pod_id", "position"),
+)
+
+contingencies = Table(
+    "contingencies",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _pod_id(),
+    _position(),
+    _text("trigger"),
+    _text("response"),
+    _text("who"),
+    UniqueConstraint("pod_id", "position"),
+)
+
+stage_records = Table(
+    "stage_records",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _pod_id(),
+    _position(),
+    _text("key"),
+    _text("title"),
+    _text("notes"),
+    Column("seconds_spent", Integer, nullable=False),
+    UniqueConstraint("pod_id", "position"),
+)
+
+# 0002: one member's draft of a danger statement or safety goal (GSP drafting).
+# ``owner`` is the statement's or goal's key ("ds1"); ``owner_position`` is its
+# place in the pod's list, so drafts go back to the right one even if two
+# share a key (or have none yet).
+drafts = Table(
+    "drafts",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _pod_id(),
+    _text("kind"),  # 'danger_statement' | 'safety_goal'
+    _text("owner"),
+    Column("owner_position", Integer, nullable=False),
+    _text("author"),
+    _text("text"),
+    _position(),
+    UniqueConstraint("pod_id", "kind", "owner_position", "position"),
+)
+
+# Children of a pod, deepest first (the order to delete them in by hand).
+POD_CHILDREN = (
+    scale_scores,
+    scales,
+    drafts,
+    participants,
+    people,
+    map_items,
+    next_steps,
+    danger_statements,
+    safety_goals,
+    bottom_lines,
+    contingencies,
+    stage_records,
+)
