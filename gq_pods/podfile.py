@@ -75,7 +75,7 @@ class PodFileError(ValueError):
             message = message[: _MAX_MESSAGE - 3] + "..."
         self.path = path
         self.message = message
-        super().__init__(self.message if path == FILE else f"{path}: {message}")
+        super().__init__(path, message)  # args as given, so the error pickles
 
     def __str__(self) -> str:
         return self.message if self.path == FILE else f"{self.path}: {self.message}"
@@ -142,6 +142,8 @@ def _show(value: Any) -> str:
         text = str(value) if value.bit_length() < 64 else "a very large number"
         return text
     if isinstance(value, float):
+        if math.isnan(value):
+            return "NaN"
         return json.dumps(value) if math.isfinite(value) else "a number too large to hold"
     return f"a {type(value).__name__}"
 
@@ -329,8 +331,10 @@ class _AnyJSON(_Kind):
         if isinstance(value, int):
             return value
         if isinstance(value, float):
-            if not math.isfinite(value):
-                raise PodFileError(path, f"{_show(value)} is not a number JSON allows")
+            if math.isnan(value):
+                raise PodFileError(path, "NaN is not a number JSON allows")
+            if math.isinf(value):
+                raise PodFileError(path, "this number is too large to keep")
             return value
         if isinstance(value, _NotJSON):
             raise PodFileError(path, f"{value.name} is not a number JSON allows")
