@@ -120,10 +120,14 @@ def _sentence_starts(text: str) -> list[int]:
     return [begin for begin, _ in _sentence_spans(text)]
 
 
+_LOOK_BACK = 200  # characters: how far back in its sentence a word looks for who is speaking
+
+
 def _sentence_start(starts: list[int], position: int) -> int:
-    """Where the sentence holding ``position`` begins (``starts`` from _sentence_starts)."""
+    """Where the sentence holding ``position`` begins, looking back at most _LOOK_BACK."""
     index = bisect.bisect_right(starts, position) - 1
-    return starts[index] if index >= 0 else 0
+    begin = starts[index] if index >= 0 else 0
+    return max(begin, position - _LOOK_BACK)
 
 
 # ------------------------------------------------------------------ jargon
