@@ -233,6 +233,15 @@ def export_file_name(pod, fmt: str) -> str:
     return f"pod-{pod.id}-{pod.date.isoformat()}.{ext}"
 
 
+def _render_or_explain(pod, fmt: str, redact: bool) -> str:
+    from .podfile import PodFileError
+
+    try:
+        return render(pod, fmt, redact)
+    except PodFileError as error:
+        raise CommandError(f"pod {pod.id} could not be written as a pod file: {error}") from None
+
+
 def _export(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     from .safefile import private_dir, write_private
 
@@ -249,7 +258,7 @@ def _export(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
             written = 0
             for summary in repo.list_pods():
                 pod = repo.get_pod(summary.id)
-                write_private(folder / export_file_name(pod, args.format), render(pod, args.format, args.redact))
+                write_private(folder / export_file_name(pod, args.format), _render_or_explain(pod, args.format, args.redact))
                 written += 1
             print(f"Exported {written} pod{'s' if written != 1 else ''} to {folder}")
             return 0
@@ -261,7 +270,7 @@ def _export(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
             raise CommandError(f"there is no pod {args.id}. `gq-pods list` shows the pods there are.") from None
     finally:
         repo.close()
-    text = render(pod, args.format, args.redact)
+    text = _render_or_explain(pod, args.format, args.redact)
     if args.output:
         out = Path(args.output)
         if out.is_dir():

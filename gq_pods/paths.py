@@ -59,3 +59,11 @@ def db_url(cli_value: str | None = None) -> str:
 
 def log_file() -> Path:
     return log_dir() / "gq-pods.log"
+
+
+def exports_dir() -> Path:
+    """Where the app suggests saving exported records (the folder is made private)."""
+    home = _home()
+    if home:
+        return home / "exports"
+    return Path.home() / "gq-pods-exports"

@@ -44,11 +44,12 @@ class HomeScreen(Screen):
     """The list of pods."""
 
     app: GqPodsApp
+    AUTO_FOCUS = ""
     BINDINGS = [
         Binding("n", "new_pod", "New pod", id="home.new"),
         Binding("enter", "open_pod", "Open", id="home.open", show=False),
         Binding("d,delete", "delete_pod", "Delete", id="home.delete"),
-        Binding("slash", "focus_filter", "Filter", id="home.filter"),
+        Binding("slash", "focus_filter", "Filter", id="home.filter", priority=True),
         Binding("escape", "clear_filter", "Clear filter", id="home.clear", show=False),
         Binding("q", "app.quit", "Quit", id="home.quit", show=False),
     ]
@@ -118,11 +119,16 @@ class HomeScreen(Screen):
             empty.update(Content(NO_MATCH_TEXT))
         table.display = bool(shown)
         empty.display = not shown
+        # With no pods at all there is nothing to filter: keep the keys free for "n".
+        box = self.query_one("#filter", Input)
+        box.display = bool(self.pods)
+        if not self.pods and box.has_focus:
+            self.set_focus(None)
         if shown:
             ids = [p.id for p in shown]
             row = ids.index(current) if current in ids else 0
             table.move_cursor(row=row)
-            if not self.query_one("#filter", Input).has_focus:
+            if self.focused is None:
                 table.focus()
 
     def selected_id(self) -> int | None:

@@ -116,6 +116,7 @@ class PodScreen(Screen):
         Binding("ctrl+s", "save", "Save now", id="pod.save"),
         Binding("ctrl+z", "undo", "Undo", id="pod.undo"),
         Binding("f5", "presentation", "Present", id="pod.present"),
+        Binding("ctrl+e", "export", "Export", id="pod.export"),
     ]
 
     def __init__(self, pod_id: int) -> None:
@@ -248,8 +249,15 @@ class PodScreen(Screen):
     def show_tab(self, pane_id: str) -> None:
         self.query_one("#pod-tabs", TabbedContent).active = f"tab-{pane_id}"
 
+    def action_export(self) -> None:
+        from .export import ExportScreen
+
+        self.save_now()
+        self.app.push_screen(ExportScreen(self.pod))
+
     def pod_commands(self) -> list[SystemCommand]:
         return [
+            SystemCommand("Export", "Write the pod record to a file (ctrl+e)", self.action_export),
             SystemCommand("Save now", "Write this pod to the database now", self.action_save),
             SystemCommand("Presentation mode", "Chrome hidden, the current part large (F5)", self.action_presentation),
         ]

@@ -1,0 +1,191 @@
+"""Ctrl+E: export the pod record, with a preview, redaction on or off, and the path."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Button, Checkbox, Input, Label, Markdown, Select, Static
+
+from gq_pods import paths
+from gq_pods.cli import export_file_name, render
+from gq_pods.model import Pod
+
+from .text import plain
+
+
+class ExportScreen(ModalScreen[Path | None]):
+    """Preview the record and write it to a private file. Dismisses with the path written."""
+
+    DEFAULT_CSS = """
+    ExportScreen { align: center middle; }
+    ExportScreen > Vertical {
+        width: 96%; height: 96%; max-width: 140;
+        border: thick $primary; background: $surface; padding: 0 1;
+    }
+    ExportScreen #export-title { text-style: bold; }
+    ExportScreen #export-options { height: auto; }
+    ExportScreen #export-options Checkbox { width: auto; }
+    ExportScreen #export-options Select { width: 22; }
+    ExportScreen #redaction { height: auto; max-height: 6; color: $text; padding: 0 1; }
+    ExportScreen #preview-box { height: 1fr; border: round $panel; }
+    ExportScreen #path-row { height: auto; }
+    ExportScreen #path-row Label { padding: 0 1; }
+    ExportScreen #path { width: 1fr; }
+    ExportScreen #export-buttons { height: auto; align-horizontal: right; }
+    ExportScreen #export-buttons Button { margin-left: 2; }
+    ExportScreen #export-result { height: auto; padding: 0 1; text-style: bold; }
+    """
+    BINDINGS = [
+        Binding("escape", "close", "Close", id="export.close"),
+        Binding("ctrl+s", "export", "Export", id="export.save", priority=True),
+        Binding("ctrl+r", "toggle_redact", "Redaction", id="export.redact"),
+    ]
+
+    def __init__(self, pod: Pod) -> None:
+        super().__init__()
+        self.pod = pod
+        self.written: Path | None = None
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(Content("Export the pod record (OFFICIAL-SENSITIVE)"), id="export-title")
+            with Horizontal(id="export-options"):
+                yield Checkbox("Replace family names (ctrl+r)", id="redact", compact=True)
+                yield Select(
+                    [("Markdown record", "markdown"), ("Pod file (JSON)", "json")],
+                    value="markdown",
+                    allow_blank=False,
+                    id="format",
+                    compact=True,
+                )
+            yield Static("", id="redaction")
+            with VerticalScroll(id="preview-box"):
+                yield Markdown("", id="preview")
+            with Horizontal(id="path-row"):
+                yield Label("Save to")
+                yield Input(str(self.default_path("markdown")), id="path", compact=True)
+            yield Static("", id="export-result")
+            with Horizontal(id="export-buttons"):
+                yield Button("Close", id="close")
+                yield Button("Export (ctrl+s)", id="export", variant="primary")
+
+    def on_mount(self) -> None:
+        self.refresh_preview()
+        self.query_one("#export", Button).focus()
+
+    def default_path(self, fmt: str) -> Path:
+        return paths.exports_dir() / export_file_name(self.pod, fmt)
+
+    @property
+    def redact(self) -> bool:
+        return self.query_one("#redact", Checkbox).value
+
+    @property
+    def fmt(self) -> str:
+        return str(self.query_one("#format", Select).value)
+
+    def text(self) -> str:
+        return render(self.pod, self.fmt, self.redact)
+
+    def refresh_preview(self) -> None:
+        from gq_pods.podfile import PodFileError
+
+        preview = self.query_one("#preview", Markdown)
+        try:
+            text = self.text()
+        except PodFileError as error:
+            preview.update("")
+            self.query_one("#export-result", Static).update(
+                Content("This pod cannot be written as a pod file yet: ") + plain(str(error))
+            )
+            return
+        if self.fmt == "json":
+            preview.update("```json\n" + text.replace("```", "` ` `") + "\n```")
+        else:
+            preview.update(text)
+        self.query_one("#redaction", Static).update(self.redaction_summary())
+
+    def redaction_summary(self) -> Content:
+        if not self.redact:
+            if self.pod.people:
+                return Content("Names are kept. Tick 'Replace family names' before sharing outside the team.")
+            return Content("")
+        from gq_pods.redact import redaction_preview
+
+        pairs = redaction_preview(self.pod)
+        if not pairs:
+            return Content("No people are recorded, so no names are replaced.")
+        parts = [plain(name) + Content(f" -> {token}") for name, token in pairs]
+        return Content("These names will be replaced (the key is not exported): ") + Content(", ").join(parts)
+
+    @on(Checkbox.Changed, "#redact")
+    @on(Select.Changed, "#format")
+    def _options_changed(self) -> None:
+        path = self.query_one("#path", Input)
+        for fmt in ("markdown", "json"):
+            if path.value == str(self.default_path(fmt)):
+                path.value = str(self.default_path(self.fmt))
+        self.refresh_preview()
+
+    @on(Button.Pressed, "#export")
+    def _export_pressed(self) -> None:
+        self.action_export()
+
+    @on(Button.Pressed, "#close")
+    def _close_pressed(self) -> None:
+        self.action_close()
+
+    def action_toggle_redact(self) -> None:
+        box = self.query_one("#redact", Checkbox)
+        box.value = not box.value
+
+    def action_export(self) -> None:
+        raw = self.query_one("#path", Input).value.strip()
+        if not raw:
+            self.query_one("#export-result", Static).update(Content("Say where to save the record."))
+            return
+        target = Path(raw).expanduser()
+        from gq_pods.podfile import PodFileError
+
+        try:
+            text = self.text()
+        except PodFileError as error:
+            self.query_one("#export-result", Static).update(Content("Not exported: ") + plain(str(error)))
+            return
+        self.write(target, text)
+
+    @work(thread=True, exclusive=True, group="export", exit_on_error=False)
+    def write(self, target: Path, text: str) -> None:
+        from gq_pods.safefile import private_dir, write_private
+
+        try:
+            if target.is_dir():
+                target = target / export_file_name(self.pod, self.fmt)
+            if not target.parent.exists():
+                private_dir(target.parent)
+            write_private(target, text)
+        except OSError as error:
+            reason = error.strerror or type(error).__name__
+            self.app.call_from_thread(self._failed, target, reason)
+            return
+        self.app.call_from_thread(self._written, target)
+
+    def _failed(self, target: Path, reason: str) -> None:
+        self.query_one("#export-result", Static).update(
+            Content("Not exported: ") + plain(f"{target}: {reason}")
+        )
+        self.notify("The record was not exported.", severity="error")
+
+    def _written(self, target: Path) -> None:
+        self.written = target
+        self.query_one("#export-result", Static).update(Content("Exported to ") + plain(str(target)))
+        self.notify(f"Exported to {target}", markup=False)
+
+    def action_close(self) -> None:
+        self.dismiss(self.written)
