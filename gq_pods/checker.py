@@ -343,7 +343,8 @@ _HEADLINE_LEAD = {
     "some", "many", "current", "several", "further", "multiple", "key", "main", "recent",
     "professional", "growing", "continued", "continuing", "there", "are", "were", "a", "and",
 }
-_AGENT = re.compile(r"\s+(?:[\w'\u2019]+\s+){0,3}?by\s+\w", re.IGNORECASE)
+# "... by the school", "... from the nursery": the passive phrase does say who.
+_AGENT = re.compile(r"\s+(?:[\w'\u2019]+\s+){0,3}?(?:by|from)\s+\w", re.IGNORECASE)
 
 _WORRIED = re.compile(r"(?<!\w)(?:worried|concerned)(?!\w)", re.IGNORECASE)
 _WORRY_VERB = re.compile(r"(?<!\w)(?:worry|worries|fear|fears)(?!\w)", re.IGNORECASE)
@@ -395,9 +396,7 @@ def _names_a_worrier(text: str, starts: list[int]) -> bool:
         if not words:
             continue
         previous = words[-1].lower()
-        if previous in {"our", "my", "their", "his", "her"} or re.search(
-            r"['\u2019]s?$", previous
-        ) or previous.endswith("s'"):
+        if previous in {"our", "my", "their", "his", "her"} or re.search(r"['\u2019]s$", previous):
             return True  # "our worry", "the school's worry"
         if previous not in _NOT_A_SUBJECT:
             return True  # "we worry that", "the school worries"
@@ -514,12 +513,15 @@ _UNIT = r"(?:days?|nights?|weeks?|fortnights?|months?|years?|terms?|half-?terms?
 _FILLER = (
     r"at|least|a|an|the|next|coming|following|further|another|period|of|minimum|whole|full|rest"
     r"|around|about|approximately|roughly|more|than|no|less|school|calendar|academic|spring"
-    r"|summer|autumn|winter|and|half|first|at\s+least|or|so|\d+|"
+    r"|summer|autumn|winter|and|half|first|at\s+least|or|so|consecutive|clear|straight|\d+|"
 ) + _NUMBER
 _DURATION = re.compile(
     rf"(?<!\w)(?:for|over|during|within|throughout|across|in|through)(?:[\s{_DASHES}]+(?:{_FILLER}))*"
     rf"[\s{_DASHES}]+{_UNIT}(?!\w)"
-    rf"|(?<!\w)(?:{_NUMBER})[\s{_DASHES}]+{_UNIT}(?!\w)(?![\s{_DASHES}]+(?:old|ago|later)(?!\w))"
+    rf"|(?<!\w)(?:{_NUMBER})[\s{_DASHES}]+(?:(?:consecutive|clear|straight|full|whole)\s+)?{_UNIT}(?!\w)"
+    rf"(?![\s{_DASHES}]+(?:old|ago|later)(?!\w))"
+    r"|(?<!\w)(?:over|throughout|during|through|for)\s+(?:the\s+)?(?:whole\s+(?:of\s+the\s+)?|rest\s+of\s+the\s+)?"
+    r"(?:spring|summer|autumn|winter|christmas|easter)(?!\w)"
     r"|(?<!\w)(?:until|till|untill|til)(?!\w)"
     r"|(?<!\w)(?:through|up|right\s+up|right\s+through)\s+to\s+the\s+end(?!\w)",
     re.IGNORECASE,
