@@ -23,6 +23,7 @@ STYLE_LABELS = {
     "group_supervision": "Group Supervision Process",
     "content_mapping": "Content Mapping",
 }
+STYLE_SHORT = {"group_supervision": "Group supervision", "content_mapping": "Content mapping"}
 STYLE_NOTES = {
     "group_supervision": "Fast and focused on the process. Best for stuck or challenging "
     "cases and for perfecting danger statements and safety goals.",

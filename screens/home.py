@@ -12,7 +12,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
-from gq_pods.model import STATUS_LABELS, PodSummary
+from gq_pods.model import STATUS_LABELS, STYLE_SHORT, PodSummary
 
 from .text import cell, plain
 
@@ -47,7 +47,7 @@ class HomeScreen(Screen):
     AUTO_FOCUS = ""
     BINDINGS = [
         Binding("n", "new_pod", "New pod", id="home.new"),
-        Binding("enter", "open_pod", "Open", id="home.open", show=False),
+        Binding("enter", "open_pod", "Open", id="home.open"),
         Binding("d,delete", "delete_pod", "Delete", id="home.delete"),
         Binding("slash", "focus_filter", "Filter", id="home.filter", priority=True),
         Binding("escape", "clear_filter", "Clear filter", id="home.clear", show=False),
@@ -62,8 +62,8 @@ class HomeScreen(Screen):
     def compose(self) -> ComposeResult:
         yield Header()
         with Vertical(id="home"):
-            yield Static(Content("Pods"), id="home-title", classes="screen-title")
-            yield Input(placeholder="Filter by team, case, title or date  ( / )", id="filter")
+            yield Static(Content("Pods  (Enter opens the chosen pod)"), id="home-title", classes="screen-title")
+            yield Input(placeholder="Filter by team, case, title or date  ( / )", id="filter", compact=True)
             yield DataTable(id="pods", cursor_type="row", zebra_stripes=True)
             yield Static(Content(LOADING_TEXT), id="empty")
         yield Footer()
@@ -71,9 +71,10 @@ class HomeScreen(Screen):
     def on_mount(self) -> None:
         table = self.query_one("#pods", DataTable)
         table.add_column("Date", key="date", width=10)
-        table.add_column("Team", key="team")
-        table.add_column("Case", key="case")
-        table.add_column("Style", key="style")
+        wide = self.app.size.width >= 100
+        table.add_column("Team", key="team", width=None if wide else 14)
+        table.add_column("Case", key="case", width=None if wide else 16)
+        table.add_column("Style", key="style", width=17)
         table.add_column("Status", key="status", width=11)
         table.display = False
         if self.app.repository is not None:
@@ -109,7 +110,7 @@ class HomeScreen(Screen):
                 cell(pod.date.isoformat()),
                 cell(pod.team or "-"),
                 cell(case or "-"),
-                cell(pod.style_label),
+                cell(STYLE_SHORT.get(pod.style, pod.style)),
                 cell(STATUS_LABELS.get(pod.status, pod.status)),
                 key=str(pod.id),
             )

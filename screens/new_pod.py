@@ -11,7 +11,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Button, Checkbox, Footer, Header, Input, Label, RadioButton, RadioSet, Select, Static
+from textual.widgets import Button, Checkbox, Footer, Header, Input, Label, Select, Static
 
 from gq_pods.model import CASE_REASONS, ROLES, STYLE_LABELS, STYLE_NOTES, STYLES, Participant, Pod
 from gq_pods.rules import problems
@@ -70,9 +70,13 @@ class NewPodScreen(Screen):
         with VerticalScroll(id="new-pod"):
             yield Static(Content("New pod"), classes="screen-title")
             yield Label("How will the pod run?", classes="field-label")
-            with RadioSet(id="style"):
-                for style in STYLES:
-                    yield RadioButton(STYLE_LABELS[style], value=style == "group_supervision", id=f"style-{style}")
+            yield Select(
+                [(STYLE_LABELS[style], style) for style in STYLES],
+                value="group_supervision",
+                allow_blank=False,
+                id="style",
+                compact=True,
+            )
             yield Static(Content(STYLE_NOTES["group_supervision"]), id="style-note", classes="note")
             with Horizontal(classes="field-row"):
                 with Vertical(classes="field"):
@@ -84,9 +88,13 @@ class NewPodScreen(Screen):
             yield Label("Case reference (initials or a pseudonym, not full names)", classes="field-label")
             yield Input(placeholder="e.g. Family C", id="case-reference", compact=True)
             yield Label("Why is this case coming to the pod?", classes="field-label")
-            with RadioSet(id="reason"):
-                for reason in CASE_REASONS:
-                    yield RadioButton(REASON_NOTES[reason], value=reason == "new", id=f"reason-{reason}")
+            yield Select(
+                [(REASON_NOTES[reason], reason) for reason in CASE_REASONS],
+                value="new",
+                allow_blank=False,
+                id="reason",
+                compact=True,
+            )
             yield Label("Who is here", classes="field-label")
             with Vertical(id="participants"):
                 yield ParticipantRow(role="facilitator")
@@ -106,15 +114,12 @@ class NewPodScreen(Screen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one("#team", Input).focus()
+        self.query_one("#style", Select).focus()
 
     # ------------------------------------------------------------ reading the form
 
-    def chosen(self, radio_set_id: str, prefix: str, default: str) -> str:
-        pressed = self.query_one(f"#{radio_set_id}", RadioSet).pressed_button
-        if pressed is None or pressed.id is None:
-            return default
-        return pressed.id.removeprefix(prefix)
+    def chosen(self, select_id: str) -> str:
+        return str(self.query_one(f"#{select_id}", Select).value)
 
     def build_pod(self) -> tuple[Pod | None, str]:
         """The pod the form describes, or None and what to fix."""
@@ -126,9 +131,9 @@ class NewPodScreen(Screen):
         participants = [p for p in participants if p.name]
         pod = Pod(
             date=date,
-            style=self.chosen("style", "style-", "group_supervision"),
+            style=self.chosen("style"),
             team=self.query_one("#team", Input).value.strip(),
-            case_reason=self.chosen("reason", "reason-", "new"),
+            case_reason=self.chosen("reason"),
             case_reference=self.query_one("#case-reference", Input).value.strip(),
             manager_present=self.query_one("#manager-present", Checkbox).value,
             practice=self.query_one("#practice", Checkbox).value,
@@ -141,9 +146,9 @@ class NewPodScreen(Screen):
 
     # ------------------------------------------------------------ events
 
-    @on(RadioSet.Changed, "#style")
+    @on(Select.Changed, "#style")
     def _style_changed(self) -> None:
-        style = self.chosen("style", "style-", "group_supervision")
+        style = self.chosen("style")
         self.query_one("#style-note", Static).update(Content(STYLE_NOTES[style]))
 
     @on(Select.Changed, ".participant-role")

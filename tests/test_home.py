@@ -70,9 +70,11 @@ async def test_new_pod_is_created_saved_and_opened(db_url):
         await pilot.press("n")
         assert isinstance(app.screen, NewPodScreen)
         screen = app.screen
+        await pilot.press("tab")
+        await pilot.press("tab")
         await pilot.press(*"North Team")
         screen.query_one("#case-reference", Input).value = "Family D"
-        screen.query_one("#style-content_mapping").value = True
+        screen.query_one("#style").value = "content_mapping"
         names = screen.query(".participant-name")
         names[0].value = "SP"
         names[1].value = "JR"
