@@ -70,6 +70,10 @@ class PodPanel(Widget):
     def presentation_changed(self, presenting: bool) -> None:
         """Presentation mode went on or off (the screen has class -presenting)."""
 
+    def focus_work(self, work: str) -> None:
+        """A stage about ``work`` (see gq_pods.stages.WORK_KINDS) opened this panel:
+        show and focus the part it is about."""
+
 
 class SaveIndicator(Static):
     """Says, in words, whether the pod is saved."""
