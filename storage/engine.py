@@ -88,10 +88,14 @@ def create_engine(url: Any, **kwargs: Any) -> sqlalchemy.Engine:
         kwargs.setdefault("pool_pre_ping", True)
         return sa.create_engine(u, **kwargs)
 
+    path = sqlite_file(u)
+    if path is not None:
+        # the driver neither expands "~" nor pins a relative path: do both here,
+        # so the file we make private is the file SQLite opens
+        u = u.set(database=str(path))
     connect_args = dict(kwargs.pop("connect_args", {}) or {})
     connect_args.setdefault("timeout", BUSY_TIMEOUT_MS / 1000)
     engine = sa.create_engine(u, connect_args=connect_args, **kwargs)
-    path = sqlite_file(u)
 
     if path is not None:
 

@@ -119,9 +119,12 @@ def _stored_revisions_sqlite(path: Path) -> tuple[str, ...]:
             return ()
         rows = con.execute("SELECT version_num FROM alembic_version").fetchall()
     except sqlite3.DatabaseError as exc:
-        if "not a database" in str(exc) or "malformed" in str(exc):
+        if "not a database" in str(exc):
             raise NotAPodsDatabase(str(path)) from None
-        raise
+        raise StorageError(
+            f"The database file {path} could not be read ({exc}). It may be damaged; "
+            f"copies taken before upgrades are in {path.parent / BACKUP_FOLDER}."
+        ) from None
     finally:
         con.close()
     return tuple(sorted(str(row[0]) for row in rows))

@@ -348,3 +348,13 @@ def test_any_pod_round_trips_and_any_edit_replaces_it(shared_repo, pod, edited):
     edited.id = pod.id
     shared_repo.save_pod(edited)
     assert shared_repo.get_pod(pod.id) == edited
+
+
+def test_the_package_exports_lazily():
+    import storage
+    from storage import errors
+
+    assert storage.Repository is Repository
+    assert storage.PodNotFound is errors.PodNotFound
+    with pytest.raises(AttributeError):
+        storage.Nothing  # noqa: B018

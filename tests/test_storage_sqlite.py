@@ -223,3 +223,13 @@ def test_opening_an_up_to_date_database_does_not_import_alembic(home):
     assert seen["alembic"] == []
     assert seen["bare"] == []  # `import storage` loads no SQLAlchemy either
     assert seen["orm"] is False  # Core only: the ORM is slow to import
+
+
+def test_a_home_relative_db_path_is_the_file_made_private(tmp_path, monkeypatch):
+    monkeypatch.setenv("HOME", str(tmp_path / "someone"))
+    monkeypatch.setenv("GQ_PODS_HOME", str(tmp_path / "gq"))
+    with Repository.open("sqlite:///~/pods/team.sqlite3") as repo:
+        repo.add_pod(full_pod())
+        assert repo.location == str(tmp_path / "someone" / "pods" / "team.sqlite3")
+    assert mode(tmp_path / "someone" / "pods" / "team.sqlite3") == 0o600
+    assert not Path("~").exists()

@@ -1,0 +1,96 @@
+"""The same store on PostgreSQL (a team's shared database).
+
+Runs only when GQ_PODS_TEST_PG_URL names a server where databases can be
+created, e.g. ``postgresql+psycopg://postgres@/postgres?host=/tmp/pg``, with a
+driver installed; otherwise skipped.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+
+import pytest
+
+from storage import migrate
+from storage.engine import create_engine
+from storage.errors import DatabaseTooNew, PodNotFound
+from storage.repository import Repository
+from tests.factories import full_pod
+
+ADMIN_URL = os.environ.get("GQ_PODS_TEST_PG_URL", "")
+pytestmark = pytest.mark.skipif(not ADMIN_URL, reason="GQ_PODS_TEST_PG_URL is not set")
+
+
+@pytest.fixture
+def pg_url(monkeypatch, tmp_path):
+    monkeypatch.setenv("GQ_PODS_HOME", str(tmp_path))
+    from sqlalchemy import make_url
+
+    name = f"gq_pods_test_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(ADMIN_URL, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.exec_driver_sql(f'CREATE DATABASE "{name}"')
+    url = make_url(ADMIN_URL).set(database=name).render_as_string(hide_password=False)
+    yield url
+    with admin.connect() as conn:
+        conn.exec_driver_sql(f'DROP DATABASE "{name}" WITH (FORCE)')
+    admin.dispose()
+
+
+def test_full_pod_round_trips_and_nul_is_cleaned(pg_url):
+    with Repository.open(pg_url) as repo:
+        assert repo.migration.action == "created"
+        pod = full_pod()
+        repo.add_pod(pod)
+        assert repo.get_pod(pod.id) == pod
+        pod.title = "Fam\x00ily C"  # PostgreSQL would refuse this
+        pod.extra = {"note\x00": "a\x00b"}
+        pod.participants.reverse()
+        repo.save_pod(pod)
+        loaded = repo.get_pod(pod.id)
+        assert loaded.title == "Family C" and loaded.extra == {"note": "ab"}
+        assert loaded.participants == pod.participants
+        assert [s.id for s in repo.list_pods("family c")] == [pod.id]
+        assert repo.list_pods()[0].updated_at.tzinfo is not None
+        repo.delete_pod(pod.id)
+        with pytest.raises(PodNotFound):
+            repo.get_pod(pod.id)
+        assert repo.count_pods() == 0
+    with Repository.open(pg_url) as repo:
+        assert repo.migration.action == "up_to_date"
+
+
+def test_upgrade_from_0001_keeps_rows(pg_url):
+    from alembic import command
+
+    from tests.test_storage_migrations import ROWS_0001
+
+    engine = create_engine(pg_url)
+    with engine.connect() as conn:
+        with conn.begin():
+            command.upgrade(migrate.alembic_config(conn), "0001")
+        with conn.begin():
+            for table, row in ROWS_0001.items():
+                cols = ", ".join(f'"{c}"' for c in row)
+                marks = ", ".join(f"%({c})s" for c in row)
+                values = {k: (bool(v) if k in ("manager_present", "practice", "in_household") else v)
+                          for k, v in row.items()}
+                conn.exec_driver_sql(f"INSERT INTO {table} ({cols}) VALUES ({marks})", values)
+    engine.dispose()
+
+    with Repository.open(pg_url) as repo:
+        assert (repo.migration.action, repo.migration.backup) == ("upgraded", None)
+        pod = repo.get_pod(1)
+        assert pod.title == "Family D" and pod.participants[0].name == "Sam Patel"
+        assert pod.scales[0].scores[0].score == 4 and pod.current_stage == ""
+
+
+def test_a_newer_database_is_refused(pg_url):
+    Repository.open(pg_url).close()
+    engine = create_engine(pg_url)
+    with engine.begin() as conn:
+        conn.exec_driver_sql("UPDATE alembic_version SET version_num = 'ffffffffffff'")
+    engine.dispose()
+    with pytest.raises(DatabaseTooNew):
+        Repository.open(pg_url)
