@@ -8,8 +8,9 @@ and a private log entry, never a traceback with case text in it.
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING, Callable, Iterable
 
 from textual import work
 from textual.app import App, SystemCommand
@@ -91,8 +92,10 @@ class GqPodsApp(App[int]):
         *,
         repository: Repository | None = None,
         settings_path: Path | None = None,
+        clock: Callable[[], float] = time.monotonic,
     ) -> None:
         super().__init__()
+        self.clock = clock
         self.db_url = db_url
         self.repository: Repository | None = repository
         self._owns_repository = repository is None

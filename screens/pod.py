@@ -13,13 +13,15 @@ from typing import TYPE_CHECKING, Iterable
 from textual import on
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Static, TabbedContent, TabPane
 
 from gq_pods.model import STATUS_LABELS, Pod
+from gq_pods.runner import StageClock, missing_before_finish, order_records, stage_record
+from gq_pods.stages import Stage, StagePlan, stages_for
 from gq_pods.teamconfig import TeamConfig, load_team_config
 
 from .text import plain
@@ -89,8 +91,28 @@ PANES: list[tuple[str, str, str, str]] = [
     ("statements", "Statements", "screens.statements", "StatementsPanel"),
     ("scaling", "Scaling", "screens.scaling", "ScalingPanel"),
     ("planning", "Planning", "screens.planning", "PlanningPanel"),
+    ("focus", "Focus", "screens.stage_work", "FocusPanel"),
+    ("reflection", "Reflection", "screens.stage_work", "ReflectionPanel"),
     ("details", "Pod", "screens.pod", "DetailsPanel"),
 ]
+
+# Which tab each kind of stage opens (and what the panel is asked to show).
+WORK_TABS = {
+    "set_up": "details",
+    "focus_question": "focus",
+    "people": "people",
+    "appreciative": "reflection",
+    "worries": "map",
+    "working_well": "map",
+    "danger_statements": "statements",
+    "safety_goals": "statements",
+    "scaling": "scaling",
+    "next_steps": "map",
+    "planning": "planning",
+    "reflection": "reflection",
+}
+TIME_SAVE_EVERY = 10  # seconds of stage time between quiet saves
+NARROW = 110  # below this width the stage rail folds away (F3 still jumps)
 
 
 def pane_classes() -> list[tuple[str, str, type[PodPanel]]]:
@@ -112,11 +134,17 @@ class PodScreen(Screen):
 
     app: GqPodsApp
     BINDINGS = [
-        Binding("escape", "back", "Pods", id="pod.back"),
-        Binding("ctrl+s", "save", "Save now", id="pod.save"),
-        Binding("ctrl+z", "undo", "Undo", id="pod.undo"),
+        Binding("f7", "previous_stage", "Back a stage", id="pod.previous-stage"),
+        Binding("f8", "next_stage", "Next stage", id="pod.next-stage"),
+        Binding("f6", "toggle_timer", "Timer", id="pod.timer"),
+        Binding("f2", "toggle_map", "Map", id="pod.map"),
+        Binding("f3", "pick_stage", "Stages", id="pod.pick-stage"),
         Binding("f5", "presentation", "Present", id="pod.present"),
-        Binding("ctrl+e", "export", "Export", id="pod.export"),
+        Binding("escape", "back", "Pods", id="pod.back", show=False),
+        Binding("ctrl+s", "save", "Save now", id="pod.save", show=False),
+        Binding("ctrl+z", "undo", "Undo", id="pod.undo", show=False),
+        Binding("ctrl+e", "export", "Export", id="pod.export", show=False),
+        Binding("ctrl+f", "finish", "Finish pod", id="pod.finish", show=False),
     ]
 
     def __init__(self, pod_id: int) -> None:
@@ -128,6 +156,15 @@ class PodScreen(Screen):
         self._dirty = False
         self._save_timer: Timer | None = None
         self.saved_at: dt.datetime | None = None
+        self.plan: StagePlan = StagePlan(())
+        self.stage_index = 0
+        self.stage_clock: StageClock | None = None
+        self._unsaved_seconds = 0
+        self._map_return: str | None = None
+
+    @property
+    def stage(self) -> Stage:
+        return self.plan.stages[self.stage_index]
 
     # ------------------------------------------------------------ layout
 
@@ -135,20 +172,142 @@ class PodScreen(Screen):
         repo = self.app.repository
         assert repo is not None, "a pod opens only once the pods are open"
         self.pod = repo.get_pod(self.pod_id)
+        self.plan = stages_for(self.pod.style, self.team.stages)
+        self.stage_index = self.plan.index(self.pod.current_stage)
+        self.stage_clock = StageClock(self.app.clock)
+        from .runner import StageHeader, StageRail
+
         with Horizontal(id="pod-bar"):
             yield Static(pod_heading(self.pod), id="pod-heading")
             yield SaveIndicator(id="save-indicator")
-        with TabbedContent(id="pod-tabs"):
-            for pane_id, title, panel in pane_classes():
-                with TabPane(title, id=f"tab-{pane_id}"):
-                    yield panel(id=f"panel-{pane_id}")
+        with Horizontal(id="pod-body"):
+            yield StageRail(id="stage-rail")
+            with Vertical(id="pod-main"):
+                yield StageHeader(id="stage-header")
+                with TabbedContent(id="pod-tabs", initial=f"tab-{WORK_TABS.get(self.stage.work, 'details')}"):
+                    for pane_id, title, panel in pane_classes():
+                        with TabPane(title, id=f"tab-{pane_id}"):
+                            yield panel(id=f"panel-{pane_id}")
         yield Footer()
 
     def on_mount(self) -> None:
         self.saved_at = dt.datetime.now()
         self.query_one(SaveIndicator).show_saved(self.saved_at)
-        for error in self.team.errors:
-            self.notify(error, title="Team settings", severity="warning", timeout=10)
+        for error in self.team.errors + self.plan.errors:
+            self.notify(error, title="Team settings", severity="warning", timeout=10, markup=False)
+        self.set_class(self.app.size.width < NARROW, "-narrow")
+        self.set_interval(0.5, self.tick)
+
+    def on_resize(self) -> None:
+        self.set_class(self.app.size.width < NARROW, "-narrow")
+
+    # ------------------------------------------------------------ stages and time
+
+    def tick(self) -> None:
+        """Add the time since the last tick to the current stage, while the timer runs."""
+        if self.stage_clock is None or not self.plan.stages:
+            return
+        added = self.stage_clock.tick(stage_record(self.pod, self.stage))
+        if added:
+            self._unsaved_seconds += added
+            if self._unsaved_seconds >= TIME_SAVE_EVERY:
+                self._unsaved_seconds = 0
+                self._dirty = True
+                self.save_now()
+        self._refresh_stage_header()
+
+    def _refresh_stage_header(self) -> None:
+        from .runner import StageHeader
+
+        for header in self.query(StageHeader):
+            header.show_time()
+
+    def go_to_stage(self, index: int) -> None:
+        if not self.plan.stages:
+            return
+        index = max(0, min(index, len(self.plan.stages) - 1))
+        self.tick()
+        self.stage_index = index
+        stage = self.stage
+        stage_record(self.pod, stage)
+        order_records(self.pod, self.plan)
+        self.pod.current_stage = stage.key
+        self._map_return = None
+        self.open_work(stage.work)
+        from .runner import StageHeader, StageRail
+
+        for widget in (*self.query(StageHeader), *self.query(StageRail)):
+            widget.show_pod()
+        self.mark_dirty()
+
+    def open_work(self, work: str) -> None:
+        pane_id = WORK_TABS.get(work, "details")
+        if not self.query(f"#tab-{pane_id}"):
+            pane_id = "details"
+        self.show_tab(pane_id)
+        panel = self.query_one(f"#panel-{pane_id}")
+        focus_work = getattr(panel, "focus_work", None)
+        if focus_work is not None:
+            self.call_after_refresh(focus_work, work)
+
+    def action_next_stage(self) -> None:
+        if self.stage_index >= len(self.plan.stages) - 1:
+            self.notify("This is the last stage. Ctrl+F finishes the pod.")
+            return
+        self.go_to_stage(self.stage_index + 1)
+
+    def action_previous_stage(self) -> None:
+        if self.stage_index == 0:
+            self.notify("This is the first stage.")
+            return
+        self.go_to_stage(self.stage_index - 1)
+
+    def action_pick_stage(self) -> None:
+        from .runner import StagePicker
+
+        def chosen(index: int | None) -> None:
+            if index is not None:
+                self.go_to_stage(index)
+
+        self.app.push_screen(StagePicker(self.plan.stages, self.stage_index), chosen)
+
+    def action_toggle_timer(self) -> None:
+        if self.stage_clock is None:
+            return
+        self.tick()
+        running = self.stage_clock.toggle()
+        if not running:
+            self._dirty = True
+            self.save_now()
+        self._refresh_stage_header()
+        self.notify("Timer running." if running else "Timer paused.", timeout=2)
+
+    def action_toggle_map(self) -> None:
+        """The whole map, one key away; the same key goes back."""
+        tabs = self.query_one("#pod-tabs", TabbedContent)
+        if tabs.active == "tab-map" and self._map_return:
+            tabs.active = self._map_return
+            self._map_return = None
+        elif self.query("#tab-map"):
+            self._map_return = tabs.active if tabs.active != "tab-map" else None
+            tabs.active = "tab-map"
+
+    def action_finish(self) -> None:
+        from .runner import FinishScreen
+
+        self.tick()
+
+        def done(finish: bool | None) -> None:
+            if finish:
+                if self.stage_clock is not None:
+                    self.stage_clock.pause()
+                self.pod.status = "complete"
+                self.mark_dirty()
+                self.save_now()
+                self._refresh_stage_header()
+                self.notify("Pod finished and saved. It is marked complete.")
+
+        self.app.push_screen(FinishScreen(missing_before_finish(self.pod)), done)
 
     def panels(self) -> Iterable[PodPanel]:
         return self.query(PodPanel)
@@ -230,6 +389,10 @@ class PodScreen(Screen):
         if self.presenting:
             self.action_presentation()
             return
+        self.tick()
+        if self.stage_clock is not None and self.stage_clock.running:
+            self.stage_clock.pause()
+            self._dirty = True
         if self.save_now():
             self.dismiss()
 
@@ -257,6 +420,11 @@ class PodScreen(Screen):
 
     def pod_commands(self) -> list[SystemCommand]:
         return [
+            SystemCommand("Next stage", "Move on to the next stage (F8)", self.action_next_stage),
+            SystemCommand("Previous stage", "Go back a stage (F7)", self.action_previous_stage),
+            SystemCommand("Go to stage", "Jump to any stage (F3)", self.action_pick_stage),
+            SystemCommand("Pause or start the timer", "The stage timer (F6)", self.action_toggle_timer),
+            SystemCommand("Finish pod", "List what is missing, then mark the pod complete (ctrl+f)", self.action_finish),
             SystemCommand("Export", "Write the pod record to a file (ctrl+e)", self.action_export),
             SystemCommand("Save now", "Write this pod to the database now", self.action_save),
             SystemCommand("Presentation mode", "Chrome hidden, the current part large (F5)", self.action_presentation),

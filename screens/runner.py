@@ -1,0 +1,190 @@
+"""The guided pod: the stage rail, the stage header with its timer, and finishing.
+
+The timer is big (Textual's Digits) so it reads across a room; an overrun is
+shown calmly, in words and colour, never with sound.
+"""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Button, Digits, OptionList, Static
+from textual.widgets.option_list import Option
+
+from gq_pods.runner import format_clock, seconds_on, time_left, total_seconds
+from gq_pods.stages import Stage
+
+from .text import plain
+from .workspace import PodPanel
+
+
+def rail_label(number: int, stage: Stage, current: bool, seconds: int) -> Content:
+    marker = "▶ " if current else "  "
+    done = " ✓" if seconds and not current else ""
+    return Content(f"{marker}{number}. {stage.title} ({stage.minutes}m){done}")
+
+
+class StageRail(PodPanel):
+    """Every stage, the current one marked; click or Enter to jump."""
+
+    DEFAULT_CSS = """
+    StageRail { width: 30; height: 1fr; border-right: solid $panel; }
+    StageRail OptionList { height: 1fr; border: none; padding: 0; }
+    StageRail #rail-title { text-style: bold; padding: 0 1; }
+    """
+
+    def compose(self) -> ComposeResult:
+        yield Static(Content("Stages"), id="rail-title")
+        yield OptionList(id="rail")
+
+    def on_mount(self) -> None:
+        self.show_pod()
+
+    def show_pod(self) -> None:
+        screen = self.pod_screen
+        rail = self.query_one("#rail", OptionList)
+        highlighted = rail.highlighted
+        rail.clear_options()
+        for i, stage in enumerate(screen.plan.stages):
+            rail.add_option(
+                Option(rail_label(i + 1, stage, i == screen.stage_index, seconds_on(self.pod, stage.key)), id=stage.key)
+            )
+        rail.highlighted = screen.stage_index if highlighted is None else highlighted
+
+    @on(OptionList.OptionSelected, "#rail")
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.pod_screen.go_to_stage(event.option_index)
+
+
+class StageHeader(PodPanel):
+    """The current stage: number, title, who leads, its prompts, and the timer."""
+
+    DEFAULT_CSS = """
+    StageHeader { height: auto; max-height: 8; border-bottom: solid $panel; }
+    StageHeader > Horizontal { height: auto; }
+    StageHeader #stage-text { width: 1fr; height: auto; padding: 0 1; }
+    StageHeader #stage-title { text-style: bold; }
+    StageHeader #stage-prompts { color: $text; }
+    StageHeader Digits { width: auto; padding: 0 1; }
+    PodScreen.-narrow StageHeader #stage-prompts { max-height: 3; overflow-y: auto; }
+    StageHeader.-over Digits { color: $warning; }
+    StageHeader.-over #stage-time-words { color: $warning; text-style: bold; }
+    StageHeader.-paused #stage-time-words { text-style: bold; }
+    """
+
+    def compose(self) -> ComposeResult:
+        with Horizontal():
+            with Vertical(id="stage-text"):
+                yield Static(id="stage-title")
+                yield Static(id="stage-time-words")
+                yield Static(id="stage-prompts")
+            yield Digits("00:00", id="stage-digits")
+
+    def on_mount(self) -> None:
+        self.show_pod()
+
+    def show_pod(self) -> None:
+        screen = self.pod_screen
+        stage = screen.stage
+        number = screen.stage_index + 1
+        count = len(screen.plan.stages)
+        title = Content(f"Stage {number} of {count}: ") + plain(stage.title) + Content(f"  (led by {stage.lead})")
+        self.query_one("#stage-title", Static).update(title.stylize("bold"))
+        prompts = [Content("• ") + plain(prompt) for prompt in stage.prompts]
+        self.query_one("#stage-prompts", Static).update(Content("\n").join(prompts))
+        self.show_time()
+
+    def show_time(self) -> None:
+        screen = self.pod_screen
+        left = time_left(self.pod, screen.stage)
+        self.query_one("#stage-digits", Digits).update(format_clock(abs(left.seconds)))
+        running = screen.stage_clock.running
+        words = left.words
+        if not running:
+            words += " · timer paused (F6 starts)" if not seconds_on(self.pod, screen.stage.key) else " · paused (F6)"
+        words += f" · pod {format_clock(total_seconds(self.pod))} of {screen.plan.total_minutes} min"
+        self.query_one("#stage-time-words", Static).update(Content(words))
+        self.set_class(left.over, "-over")
+        self.set_class(not running, "-paused")
+
+
+class StagePicker(ModalScreen[int | None]):
+    """Jump to any stage."""
+
+    DEFAULT_CSS = """
+    StagePicker { align: center middle; }
+    StagePicker > Vertical { width: 60; max-width: 100%; height: auto; max-height: 90%;
+        border: thick $primary; background: $surface; padding: 0 1; }
+    StagePicker OptionList { height: auto; max-height: 20; }
+    """
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="picker.cancel")]
+
+    def __init__(self, stages: tuple[Stage, ...], current: int) -> None:
+        super().__init__()
+        self.stages = stages
+        self.current = current
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(Content("Go to which stage?").stylize("bold"))
+            yield OptionList(
+                *[Option(rail_label(i + 1, s, i == self.current, 0), id=s.key) for i, s in enumerate(self.stages)],
+                id="picker",
+            )
+
+    def on_mount(self) -> None:
+        picker = self.query_one("#picker", OptionList)
+        picker.highlighted = self.current
+        picker.focus()
+
+    @on(OptionList.OptionSelected, "#picker")
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(event.option_index)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class FinishScreen(ModalScreen[bool]):
+    """Finishing a pod: what is missing, listed, never blocking."""
+
+    DEFAULT_CSS = """
+    FinishScreen { align: center middle; }
+    FinishScreen > Vertical { width: 76; max-width: 100%; height: auto; max-height: 95%;
+        border: thick $primary; background: $surface; padding: 1 2; }
+    FinishScreen #finish-list { height: auto; margin: 1 0; }
+    FinishScreen Horizontal { height: auto; align-horizontal: right; }
+    FinishScreen Button { margin-left: 2; }
+    """
+    BINDINGS = [Binding("escape", "cancel", "Keep working", id="finish.cancel")]
+
+    def __init__(self, missing: list[str]) -> None:
+        super().__init__()
+        self.missing = missing
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            if self.missing:
+                yield Static(Content("Before you finish, this pod is missing:").stylize("bold"))
+                yield Static(Content("\n").join(Content(f"• {item}") for item in self.missing), id="finish-list")
+                yield Static(Content("You can finish anyway and come back to these later."))
+            else:
+                yield Static(Content("Everything a pod record needs is here.").stylize("bold"), id="finish-list")
+            with Horizontal():
+                yield Button("Keep working", id="keep")
+                yield Button("Finish pod", id="finish", variant="primary")
+
+    def on_mount(self) -> None:
+        self.query_one("#finish", Button).focus()
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id == "finish")
+
+    def action_cancel(self) -> None:
+        self.dismiss(False)
