@@ -72,8 +72,8 @@ class HomeScreen(Screen):
         table = self.query_one("#pods", DataTable)
         table.add_column("Date", key="date", width=10)
         wide = self.app.size.width >= 100
-        table.add_column("Team", key="team", width=None if wide else 14)
-        table.add_column("Case", key="case", width=None if wide else 16)
+        table.add_column("Team", key="team", width=None if wide else 11)
+        table.add_column("Case", key="case", width=None if wide else 19)
         table.add_column("Style", key="style", width=17)
         table.add_column("Status", key="status", width=11)
         table.display = False

@@ -134,17 +134,17 @@ class PodScreen(Screen):
 
     app: GqPodsApp
     BINDINGS = [
-        Binding("f7", "previous_stage", "Back a stage", id="pod.previous-stage"),
-        Binding("f8", "next_stage", "Next stage", id="pod.next-stage"),
-        Binding("f6", "toggle_timer", "Timer", id="pod.timer"),
-        Binding("f2", "toggle_map", "Map", id="pod.map"),
-        Binding("f3", "pick_stage", "Stages", id="pod.pick-stage"),
-        Binding("f5", "presentation", "Present", id="pod.present"),
+        Binding("f7", "previous_stage", "Back a stage", id="pod.previous-stage", priority=True),
+        Binding("f8", "next_stage", "Next stage", id="pod.next-stage", priority=True),
+        Binding("f6", "toggle_timer", "Timer", id="pod.timer", priority=True),
+        Binding("f2", "toggle_map", "Map", id="pod.map", priority=True),
+        Binding("f3", "pick_stage", "Stages", id="pod.pick-stage", priority=True),
+        Binding("f5", "presentation", "Present", id="pod.present", priority=True),
         Binding("escape", "back", "Pods", id="pod.back", show=False),
         Binding("ctrl+s", "save", "Save now", id="pod.save", show=False),
         Binding("ctrl+z", "undo", "Undo", id="pod.undo", show=False),
-        Binding("ctrl+e", "export", "Export", id="pod.export", show=False),
-        Binding("ctrl+f", "finish", "Finish pod", id="pod.finish", show=False),
+        Binding("ctrl+e", "export", "Export", id="pod.export", show=False, priority=True),
+        Binding("ctrl+f", "finish", "Finish pod", id="pod.finish", show=False, priority=True),
     ]
 
     def __init__(self, pod_id: int) -> None:
@@ -245,10 +245,15 @@ class PodScreen(Screen):
         if not self.query(f"#tab-{pane_id}"):
             pane_id = "details"
         self.show_tab(pane_id)
+        self.call_after_refresh(self._focus_work, pane_id, work, self.stage_index)
+
+    def _focus_work(self, pane_id: str, work: str, stage_index: int) -> None:
+        if stage_index != self.stage_index:
+            return  # the facilitator has already moved on
         panel = self.query_one(f"#panel-{pane_id}")
         focus_work = getattr(panel, "focus_work", None)
         if focus_work is not None:
-            self.call_after_refresh(focus_work, work)
+            focus_work(work)
 
     def action_next_stage(self) -> None:
         if self.stage_index >= len(self.plan.stages) - 1:
