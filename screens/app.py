@@ -8,6 +8,7 @@ and a private log entry, never a traceback with case text in it.
 
 from __future__ import annotations
 
+import datetime as dt
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable
@@ -93,9 +94,11 @@ class GqPodsApp(App[int]):
         repository: Repository | None = None,
         settings_path: Path | None = None,
         clock: Callable[[], float] = time.monotonic,
+        wall_clock: Callable[[], dt.datetime] = dt.datetime.now,
     ) -> None:
         super().__init__()
-        self.clock = clock
+        self.clock = clock  # for stage timers
+        self.wall_clock = wall_clock  # for dates and "Saved at" times
         self.db_url = db_url
         self.repository: Repository | None = repository
         self._owns_repository = repository is None

@@ -81,7 +81,7 @@ class NewPodScreen(Screen):
             with Horizontal(classes="field-row"):
                 with Vertical(classes="field"):
                     yield Label("Date (YYYY-MM-DD)", classes="field-label")
-                    yield Input(dt.date.today().isoformat(), id="date", compact=True)
+                    yield Input(self.app.wall_clock().date().isoformat(), id="date", compact=True)
                 with Vertical(classes="field"):
                     yield Label("Team", classes="field-label")
                     yield Input(placeholder="e.g. North Locality Team", id="team", compact=True)

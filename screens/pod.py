@@ -191,7 +191,7 @@ class PodScreen(Screen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.saved_at = dt.datetime.now()
+        self.saved_at = self.app.wall_clock()
         self.query_one(SaveIndicator).show_saved(self.saved_at)
         for error in self.team.errors + self.plan.errors:
             self.notify(error, title="Team settings", severity="warning", timeout=10, markup=False)
@@ -358,7 +358,7 @@ class PodScreen(Screen):
                 self._save_timer = self.set_timer(2.0, self._autosave)
             return False
         self._dirty = False
-        self.saved_at = dt.datetime.now()
+        self.saved_at = self.app.wall_clock()
         self.query_one(SaveIndicator).show_saved(self.saved_at)
         return True
 
