@@ -169,9 +169,18 @@ class GqPodsApp(App[int]):
             self.push_screen(NewPodScreen())
 
     def open_pod(self, pod_id: int) -> None:
+        from storage.repository import PodNotFound
+
         from .pod import PodScreen
 
-        self.push_screen(PodScreen(pod_id))
+        if self.repository is None:
+            return
+        try:
+            pod = self.repository.get_pod(pod_id)
+        except PodNotFound:
+            self.notify("That pod is no longer there. It may have been deleted elsewhere.", severity="warning")
+            return
+        self.push_screen(PodScreen(pod))
 
     def action_high_contrast(self) -> None:
         self.theme = "textual-dark" if self.theme == "high-contrast" else "high-contrast"
@@ -220,7 +229,7 @@ class GqPodsApp(App[int]):
                 if saver is not None:
                     saver()
         except Exception:
-            pass
+            pass  # the crash itself matters more; what could be saved was
         try:
             log = crashlog.write(error)
         except Exception:

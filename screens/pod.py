@@ -147,10 +147,11 @@ class PodScreen(Screen):
         Binding("ctrl+f", "finish", "Finish pod", id="pod.finish", show=False, priority=True),
     ]
 
-    def __init__(self, pod_id: int) -> None:
+    def __init__(self, pod: Pod) -> None:
         super().__init__()
-        self.pod_id = pod_id
-        self.pod: Pod = Pod()
+        assert pod.id is not None, "only a stored pod can be opened"
+        self.pod_id = pod.id
+        self.pod: Pod = pod
         self.team: TeamConfig = load_team_config()
         self.undo_stack = UndoStack()
         self._dirty = False
@@ -169,9 +170,6 @@ class PodScreen(Screen):
     # ------------------------------------------------------------ layout
 
     def compose(self) -> ComposeResult:
-        repo = self.app.repository
-        assert repo is not None, "a pod opens only once the pods are open"
-        self.pod = repo.get_pod(self.pod_id)
         self.plan = stages_for(self.pod.style, self.team.stages)
         self.stage_index = self.plan.index(self.pod.current_stage)
         self.stage_clock = StageClock(self.app.clock)
@@ -326,8 +324,10 @@ class PodScreen(Screen):
 
     def mark_dirty(self) -> None:
         self._dirty = True
-        self.query_one(SaveIndicator).show_unsaved()
-        self.query_one("#pod-heading", Static).update(pod_heading(self.pod))
+        for indicator in self.query(SaveIndicator):
+            indicator.show_unsaved()
+        for heading in self.query("#pod-heading").results(Static):
+            heading.update(pod_heading(self.pod))
         if self._save_timer is None:
             self._save_timer = self.set_timer(SAVE_DELAY, self._autosave)
 
@@ -348,7 +348,8 @@ class PodScreen(Screen):
             from gq_pods import crashlog
 
             crashlog.write(error)
-            self.query_one(SaveIndicator).show_failed()
+            for indicator in self.query(SaveIndicator):
+                indicator.show_failed()
             self.notify(
                 "Your last change could not be saved. gq-pods will keep trying; do not close it yet.",
                 severity="error",
@@ -359,7 +360,8 @@ class PodScreen(Screen):
             return False
         self._dirty = False
         self.saved_at = self.app.wall_clock()
-        self.query_one(SaveIndicator).show_saved(self.saved_at)
+        for indicator in self.query(SaveIndicator):
+            indicator.show_saved(self.saved_at)
         return True
 
     @property

@@ -26,3 +26,16 @@ async def ready(pilot) -> None:
 
     await wait_until(pilot, loaded)
     await pilot.pause()
+
+
+async def open_pod(pilot, pod_id: int):
+    """Open a pod from the home screen and wait until its screen is built."""
+    from screens.pod import PodScreen
+
+    await ready(pilot)
+    pilot.app.open_pod(pod_id)
+    await wait_until(
+        pilot, lambda: isinstance(pilot.app.screen, PodScreen) and bool(pilot.app.screen.query("#save-indicator"))
+    )
+    await pilot.pause()
+    return pilot.app.screen

@@ -9,7 +9,7 @@ from screens.app import GqPodsApp
 from screens.pod import PodScreen
 from screens.runner import FinishScreen, StagePicker
 from tests.factories import full_pod
-from tests.pilot import ready, wait_until
+from tests.pilot import open_pod
 
 
 class FakeClock:
@@ -20,12 +20,6 @@ class FakeClock:
         return self.now
 
 
-async def open_pod(pilot, pod_id: int) -> PodScreen:
-    await ready(pilot)
-    pilot.app.open_pod(pod_id)
-    await wait_until(pilot, lambda: isinstance(pilot.app.screen, PodScreen))
-    await pilot.pause()
-    return pilot.app.screen
 
 
 def active_tab(screen: PodScreen) -> str:
