@@ -151,11 +151,16 @@ def question_of(scale: Scale | None) -> str:
 
 
 def ensure_scale(pod: Pod, about: str) -> Scale:
-    """The scale about ``about``, made (with the usual question) when it does not exist yet."""
+    """The scale about ``about``, made (with the usual question) when it does not exist yet.
+
+    A scale made while scores are hidden is marked not revealed, so the pod says so outright.
+    """
     scale = pod.scale_for(about)
     if scale is None:
         scale = Scale(about=about, question=DEFAULT_SCALE_QUESTION, scores=[])
         pod.scales.append(scale)
+        if mode(pod) == HIDDEN:
+            set_revealed(pod, about, False)
     return scale
 
 
