@@ -21,7 +21,7 @@ Pure Python: no Textual, no database.
 from __future__ import annotations
 
 import re
-from typing import Protocol
+from typing import Any, Protocol
 
 _SENTENCE_END = ".!?"
 _CLOSERS = "\"')]\u201d\u2019"
@@ -263,3 +263,35 @@ def compose_goal(goal: _Goal) -> str:
             sentences.append(_capital(network) + " will know the plan and help.")
 
     return _join(sentences)
+
+
+# ------------------------------------------------------------------ pairs
+
+
+class _Pod(Protocol):
+    def statement(self, statement_id: str) -> Any: ...
+    def goal_for(self, statement_id: str) -> Any: ...
+    def scale_for(self, about: str) -> Any: ...
+
+
+def pair_gaps(pod: _Pod, statement_id: str) -> list[str]:
+    """What a danger statement and its safety goal still need, as codes.
+
+    Every statement needs its wording (``statement-text``), exactly one safety goal
+    (``goal``) with wording (``goal-text``), and a scale (``scale``). A screen turns
+    the codes into words with the team's own labels.
+    """
+    statement = pod.statement(statement_id)
+    if statement is None:
+        return []
+    gaps: list[str] = []
+    if not (statement.text or "").strip():
+        gaps.append("statement-text")
+    goal = pod.goal_for(statement_id)
+    if goal is None:
+        gaps.append("goal")
+    elif not (goal.text or "").strip():
+        gaps.append("goal-text")
+    if pod.scale_for(statement_id) is None:
+        gaps.append("scale")
+    return gaps
