@@ -33,6 +33,12 @@ KIND_OPTIONS = [
 MAX_AGE = 130
 
 
+def looks_like_a_full_name(name: str) -> bool:
+    """Two or more real words ("Dean Carter"), where initials ("DC") would usually do."""
+    words = [w for w in name.split() if len(w) >= 3 and any(ch.islower() for ch in w)]
+    return len(words) >= 2
+
+
 def parse_age(text: str) -> int | None:
     """A typed age in whole years; empty means not known. Raises FormProblem otherwise."""
     raw = text.strip()
@@ -221,7 +227,8 @@ class PeoplePanel(PodPanel):
             self.edited()
             self.show_pod(select=person.id)
             self.query_one("#genogram", OptionList).focus()
-            self.notify(f"Added {visible(person.name)}.", markup=False)
+            tip = f" {INITIALS_HINT}" if looks_like_a_full_name(person.name) else ""
+            self.notify(f"Added {visible(person.name)}.{tip}", markup=False)
 
         self.app.push_screen(form, done)
 

@@ -243,7 +243,7 @@ class ScalingPanel(PodPanel):
         mode_choice = self.query_one("#scale-mode", Select)
         with choice.prevent(Select.Changed), mode_choice.prevent(Select.Changed):
             if subjects != self._subjects:
-                choice.set_options([(visible(label), about) for label, about in subjects])
+                choice.set_options([(plain(label), about) for label, about in subjects])
                 self._subjects = subjects
             if choice.value != self.about:
                 choice.value = self.about

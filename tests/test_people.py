@@ -150,3 +150,13 @@ async def test_names_are_shown_literally_never_as_markup(db_url, repo):
         await pilot.click("#genogram", offset=(8, 4))
         await pilot.pause()
         assert app.is_running
+
+
+async def test_a_full_name_gets_a_gentle_nudge_toward_initials(db_url, repo):
+    pod_id = repo.add_pod(full_pod(people=[]))
+    app = GqPodsApp(db_url)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_people(pilot, pod_id)
+        await pilot.press("a", *"Dean Carter", "ctrl+s")
+        await pilot.pause()
+        assert any("Initials or a pseudonym are usually enough" in n.message for n in app._notifications)

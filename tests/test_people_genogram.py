@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from gq_pods.genogram import describe, genogram_lines, genogram_rows, group_of
 from gq_pods.model import Person, Pod
 from tests.factories import full_pod
+from tests.strategies import pods, texts
 
 
 def test_household_first_then_family_network_professionals():
@@ -61,3 +65,33 @@ def test_the_factory_pod_reads_as_a_genogram():
     assert lines[0] == "Lives with the child"
     assert lines.index("Professionals") > lines.index("Network: friends and others who help")
     assert "  └─ Mrs Begum — health visitor" in lines
+
+
+# ---------------------------------------------------------------- any text at all
+
+any_person = st.builds(
+    Person,
+    id=st.text(max_size=4),
+    name=texts(),
+    relationship=texts(),
+    kind=st.sampled_from(["family", "network", "professional", "", "cousin?"]),
+    age=st.one_of(st.none(), st.integers(0, 130)),
+    in_household=st.booleans(),
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(any_person, max_size=12), st.booleans())
+def test_everyone_appears_once_on_one_line_whatever_they_typed(people, show_empty):
+    rows = genogram_rows(people, show_empty=show_empty)
+    person_rows = [r for r in rows if r.person_id is not None]
+    assert [r.person_id for r in person_rows] == [
+        p.id for group in ("household", "family", "network", "professional", "other") for p in people if group_of(p) == group
+    ]
+    assert all("\n" not in line for line in genogram_lines(people, show_empty=show_empty))
+
+
+@settings(max_examples=50, deadline=None)
+@given(pods())
+def test_any_pod_reads_as_a_genogram(pod):
+    assert len([r for r in genogram_rows(pod) if r.person_id is not None]) == len(pod.people)

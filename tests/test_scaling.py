@@ -213,18 +213,20 @@ async def test_each_danger_statement_gets_its_own_scale(db_url, repo):
         # the statements tab writes a danger statement...
         screen.show_tab("details")
         await pilot.pause()
-        screen.pod.danger_statements.append(DangerStatement(id="ds1", text="The nursery is worried that Amy could be hurt."))
+        screen.pod.danger_statements.append(
+            DangerStatement(id="ds1", text="The nursery is worried [b]that[/b] Amy could be hurt. [@click=app.quit]")
+        )
         screen.post_message(PodEdited())
         # ...and back on scaling it has a scale of its own
         screen.show_tab("scaling")
         await pilot.pause()
         labels = [str(label) for label, _ in choice._options]
-        assert labels[1].startswith("Danger statement 1: The nursery is worried")
+        assert labels[1].startswith("Danger statement 1: The nursery is worried [b]that[/b]")
         screen.query_one("#scorers", OptionList).focus()
         await pilot.press("s")
         await pilot.pause()
         assert choice.value == "ds1"
-        assert "The nursery is worried that Amy could be hurt." in panel_text(screen)
+        assert "Danger statement: The nursery is worried [b]that[/b] Amy could be hurt." in panel_text(screen)
         await pilot.press("n")
         await give_score(pilot, "2", "Nothing has changed yet")
         await pilot.press("ctrl+s")
@@ -232,3 +234,26 @@ async def test_each_danger_statement_gets_its_own_scale(db_url, repo):
         pod = stored(screen, db_url)
         assert [s.about for s in pod.scales] == ["ds1"]
         assert [(s.who, s.score) for s in pod.scale_for("ds1").scores] == [("Jo Reed", 2)]
+
+
+async def test_the_scale_question_can_be_reworded_and_reset(db_url, repo):
+    pod_id = repo.add_pod(full_pod(scales=[]))
+    app = GqPodsApp(db_url)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_scaling(pilot, pod_id)
+        assert "where 10 means everyone knows the child is safe" in panel_text(screen)
+        await pilot.press("q")
+        area = app.screen.query_one("#question-text")
+        assert area.text == DEFAULT_SCALE_QUESTION
+        area.text = "0 to 10: how safe is Amy at home today?"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "Question: 0 to 10: how safe is Amy at home today?" in panel_text(screen)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert stored(screen, db_url).scale_for("overall").question == "0 to 10: how safe is Amy at home today?"
+        await pilot.press("q")
+        app.screen.query_one("#question-text").text = ""
+        await pilot.press("ctrl+s", "ctrl+s")
+        await pilot.pause()
+        assert stored(screen, db_url).scale_for("overall").question == DEFAULT_SCALE_QUESTION
