@@ -296,10 +296,8 @@ class _Record:
         )
         if pod.manager_present:
             manager = pod.participant_with_role("manager")
-            if manager is not None and not is_blank(manager.name):
-                self.para(f"The manager, {clean_text(manager.name)}, was at the pod.")
-            else:
-                self.para("The manager was at the pod.")
+            who = f"The manager, {clean_text(manager.name)}," if manager and not is_blank(manager.name) else "The manager"
+            self.para(f"{who} was at the pod, so next steps marked {AGREED} are decisions.")
         else:
             self.para(NO_MANAGER)
 
@@ -461,7 +459,8 @@ class _Record:
         self.out += _table(("What", "Who", "By when", "Agreed or idea"), rows)
 
     def scale_table(self, scale: Scale) -> None:
-        self.para(scale.question)
+        if not is_blank(scale.question):
+            self.out += [f"**Question:** {inline_text(scale.question)}", ""]
         rows = [(_cell(s.who), str(s.score), _cell(s.reason), _cell(s.next_point)) for s in scale.scores]
         self.out += _table(
             ("Who", "Score", "Why this number and not lower", "What would move it up one point"),
@@ -520,7 +519,7 @@ class _Record:
             return
 
         def title(stage) -> str:
-            for candidate in (self.stage_titles.get(stage.key), stage.title):
+            for candidate in (stage.title, self.stage_titles.get(stage.key)):
                 if not is_blank(candidate):
                     return candidate
             return _humanise(stage.key)
@@ -615,8 +614,9 @@ def render_markdown(
 ) -> str:
     """The pod record as markdown.
 
-    ``stage_titles`` (stage key to title) names the stages in the time table; a
-    stage's own recorded title is used when a key is missing, then the key.
+    ``stage_titles`` (stage key to title) names the stages in the time table
+    when a stage record has no title of its own (the title recorded at the pod
+    wins: it is part of the record); failing both, the key is made readable.
     ``labels`` are a team's section titles, keyed like ``model.SECTION_LABELS``.
     """
     return _Record(pod, stage_titles, labels).render()
