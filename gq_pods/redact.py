@@ -14,18 +14,23 @@ The choices:
   are Child A, Child B ... (Child Z is followed by Child AA); other family and
   network members are Adult 1, Adult 2 ...; professionals are Professional 1 ...
 - **What is matched.** A person's full name and every part of it with at least
-  two letters (first names, middle names, surnames, both halves of a hyphenated
-  name), as whole words, in any case. Titles such as Mr, Mrs, Ms, Dr are not
-  names and are left. A possessive keeps its ending (Amy's becomes Child A's).
-  Longer names are matched before shorter parts (``Amy Carter`` is one token,
-  not two), and everything is replaced in one pass, so a token is never
-  replaced again.
+  two letters (first names, middle names, surnames, the pieces of a hyphenated
+  or apostrophe name: Smith-Jones gives Smith and Jones, O'Neil gives Neil), as
+  whole words, in any case. A word is whole when no letter touches it, so
+  ``amy_carter`` and ``Amy2`` are caught but ``Amyl`` is not. Any white space may
+  stand between the words of a full name, and any apostrophe (' or ’) or hyphen
+  in it. Titles such as Mr, Mrs, Ms, Dr are not names and are left. A
+  possessive keeps its ending (Amy's becomes Child A's); a plural of a name part
+  is taken in whole (the Joneses becomes the Adult 3). Longer names are matched
+  before shorter parts (``Amy Carter`` is one token, not two), and everything is
+  replaced in one pass, so a token is never replaced again. Text is put in
+  Unicode NFC form first, so a name typed with a combining accent is still found.
 - **Shared parts.** A surname shared by several people (Dean Carter, Amy Carter)
   becomes a family token, Family 1, Family 2 ... in order of first appearance,
   because it cannot say which of them is meant ("Mr Carter" becomes "Mr Family
-  1"). Its plural is matched too (the Carters, the Carters' house). Any other
-  part shared by several people (two people called Dean) becomes their tokens
-  joined with "or" ("Adult 1 or Adult 3"), which is honest about the doubt.
+  1", "the Carters' house" becomes "the Family 1' house"). Any other part shared
+  by several people (two people called Dean) becomes their tokens joined with
+  "or" ("Adult 1 or Adult 3"), which is honest about the doubt.
 - **Staff.** Participants (the practitioners at the pod) are never changed, and
   text naming someone who is not in the people list is left as it is. Fields
   that are not free text (ids, styles, roles, statuses, stage keys) are kept.
@@ -39,6 +44,7 @@ from __future__ import annotations
 import copy
 import dataclasses
 import re
+import unicodedata
 from typing import Any
 
 from .model import Person, Pod
@@ -82,7 +88,12 @@ _NOT_TEXT = frozenset(
     }
 )
 
-_WORD_SPLIT = re.compile(r"[\s\-\u2010\u2011\u2013]+")
+_HYPHENS = "-\u2010\u2011\u2013"
+_APOSTROPHES = "'\u2019\u02bc"
+_WORD_SPLIT = re.compile(r"[\s" + re.escape(_HYPHENS + _APOSTROPHES) + "]+")
+# A name is a whole word when no letter touches it (digits, underscores and punctuation do not join words).
+_NOT_AFTER_LETTER = r"(?<![^\W\d_])"
+_NOT_BEFORE_LETTER = r"(?![^\W\d_])"
 
 
 def _is_child(person: Person) -> bool:
@@ -126,11 +137,11 @@ def _letter_count(text: str) -> int:
 
 
 def _name_parts(name: str) -> list[str]:
-    """The parts of a name worth matching: whole-space pieces, and the halves of hyphenated ones."""
+    """The parts of a name worth matching: its words, and the pieces of hyphenated ones (O'Neil: Neil)."""
     parts: list[str] = []
     for piece in name.split():
         for part in [piece, *_WORD_SPLIT.split(piece)]:
-            part = part.strip(".,;:()\"'")
+            part = part.strip(".,;:()\"" + _APOSTROPHES + _HYPHENS)
             if _letter_count(part) >= 2 and part.lower() not in TITLES and part not in parts:
                 parts.append(part)
     return parts
@@ -144,7 +155,7 @@ def _join_or(tokens: list[str]) -> str:
 class _Rule:
     name: str  # as first written in the people list
     token: str
-    plural: bool = False  # also match the name with s/es (a shared surname)
+    plural: bool = False  # also match the plural (the Carters, the Joneses): a name part, not a full name
 
 
 def _rules(pod: Pod) -> list[_Rule]:
@@ -155,7 +166,7 @@ def _rules(pod: Pod) -> list[_Rule]:
     surname_only: dict[str, bool] = {}  # part (casefolded) -> is it a surname for everyone who has it
     for index, person in enumerate(pod.people):
         token = tokens[person.id or f"#{index}"]
-        name = " ".join((person.name or "").split())
+        name = " ".join(unicodedata.normalize("NFC", person.name or "").split())
         if _letter_count(name) < 2:
             continue
         holders = full.setdefault(name.casefold(), (name, []))[1]
@@ -168,7 +179,7 @@ def _rules(pod: Pod) -> list[_Rule]:
             holders = parts.setdefault(folded, (part, []))[1]
             if token not in holders:
                 holders.append(token)
-            is_surname = surname is not None and (folded == surname or folded in surname.split("-"))
+            is_surname = surname is not None and (folded == surname or folded in _WORD_SPLIT.split(surname))
             surname_only[folded] = surname_only.get(folded, True) and is_surname
 
     rules = [_Rule(spelling, _join_or(holders)) for spelling, holders in full.values()]
@@ -177,13 +188,31 @@ def _rules(pod: Pod) -> list[_Rule]:
         if folded in full:
             continue  # also someone's whole name: that rule covers it
         if len(holders) == 1:
-            rules.append(_Rule(spelling, holders[0]))
+            rules.append(_Rule(spelling, holders[0], plural=True))
         elif surname_only[folded]:
             families += 1
             rules.append(_Rule(spelling, f"Family {families}", plural=True))
         else:
-            rules.append(_Rule(spelling, _join_or(holders)))
+            rules.append(_Rule(spelling, _join_or(holders), plural=True))
     return rules
+
+
+def _pattern(rule: _Rule) -> str:
+    """A name as a pattern: any white space between words, any apostrophe or hyphen, plurals."""
+    out = []
+    for ch in rule.name:
+        if ch.isspace():
+            if not out or out[-1] != r"\s+":
+                out.append(r"\s+")
+        elif ch in _APOSTROPHES:
+            out.append(f"[{_APOSTROPHES}]")
+        elif ch in _HYPHENS:
+            out.append(f"[{re.escape(_HYPHENS)}]")
+        else:
+            out.append(re.escape(ch))
+    if rule.plural:
+        out.append("(?:es)?" if re.search(r"(s|x|z|ch|sh)$", rule.name, re.IGNORECASE) else "s?")
+    return "".join(out)
 
 
 class _Redactor:
@@ -192,12 +221,12 @@ class _Redactor:
         ordered = sorted(enumerate(self.rules), key=lambda pair: (-len(pair[1].name), pair[0]))
         alternatives = []
         for index, rule in ordered:
-            pattern = r"\s+".join(re.escape(word) for word in rule.name.split())
-            if rule.plural:
-                pattern += "(?:es|s)?"
-            alternatives.append(f"(?P<r{index}>{pattern})")
+            alternatives.append(f"(?P<r{index}>{_pattern(rule)})")
         self.pattern = (
-            re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)", re.IGNORECASE)
+            re.compile(
+                _NOT_AFTER_LETTER + "(?:" + "|".join(alternatives) + ")" + _NOT_BEFORE_LETTER,
+                re.IGNORECASE,
+            )
             if alternatives
             else None
         )
@@ -205,6 +234,7 @@ class _Redactor:
     def text(self, value: str) -> str:
         if not value or self.pattern is None:
             return value
+        value = unicodedata.normalize("NFC", value)
         return self.pattern.sub(lambda m: self.rules[int(m.lastgroup[1:])].token, value)
 
     def value(self, value: Any, field_name: str = "") -> Any:

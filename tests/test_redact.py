@@ -110,6 +110,21 @@ def test_whole_words_only():
     assert redacted_harm(CARTERS, text) == text
 
 
+def test_letters_alone_make_a_word():
+    text = "amy_carter, Amy2, pat-jones, (Dean), Dean/Lisa"
+    assert redacted_harm(CARTERS, text) == "Child A_Family 1, Child A2, Adult 2-Adult 2, (Adult 1), Adult 1/Lisa"
+
+
+def test_plurals_of_name_parts():
+    assert redacted_harm(CARTERS, "the Joneses; the Carters") == "the Adult 2; the Family 1"
+
+
+def test_any_apostrophe_and_accents_typed_either_way():
+    people = [Person("p1", "Siobhan O'Neil", "mother", "family", 30), Person("p2", "Zoë Ng", "child", "family", 4)]
+    text = "O’Neil, o'neil's, Neil, Zoe\u0308, ZOË’s, Ng"
+    assert redacted_harm(people, text) == "Adult 1, Adult 1's, Adult 1, Child A, Child A’s, Child A"
+
+
 def test_longer_names_are_replaced_before_their_parts():
     assert redacted_harm(CARTERS, "Amy Carter and Dean\nCarter") == "Child A and Adult 1"
 
