@@ -188,11 +188,12 @@ class DraftCard(Vertical):
             super().__init__()
             self.index = index
 
-    def __init__(self, index: int, draft: Draft, agreed: bool, **kwargs) -> None:
+    def __init__(self, index: int, draft: Draft, agreed: bool, summary: str = "", **kwargs) -> None:
         super().__init__(classes="draft-card" + (" -agreed" if agreed else ""), **kwargs)
         self.index = index
         self.draft = draft
         self.agreed = agreed
+        self.summary = summary
 
     def compose(self) -> ComposeResult:
         title = plain(self.draft.author or "?").stylize("bold")
@@ -200,6 +201,8 @@ class DraftCard(Vertical):
             title = title + Content("  - the agreed wording")
         yield Static(title, classes="draft-author")
         yield Static(plain(self.draft.text or "(empty)"), classes="draft-body")
+        if self.summary:
+            yield Static(Content(self.summary), classes="draft-summary")
         with Horizontal(classes="draft-card-buttons"):
             yield Button(Content("Pick"), classes="pick", compact=True)
             yield Button(Content("Remove"), classes="remove", compact=True)
@@ -227,6 +230,7 @@ class ItemEditor(Widget):
         self.statement_id = ""
         self._check_timer: Timer | None = None
         self._agreed_shown: tuple[bool, ...] = ()
+        self._pending: int | None = None  # the draft being typed in the form: its index in drafts
 
     # ------------------------------------------------------------ the item
 
@@ -313,7 +317,17 @@ class ItemEditor(Widget):
     # ------------------------------------------------------------ showing
 
     async def load(self, statement_id: str) -> None:
-        """Show the statement (or its goal) from the pod, replacing what is on screen."""
+        """Show the statement (or its goal) from the pod, replacing what is on screen.
+
+        A draft half typed in the form stays in the form (and in the pod) when the same
+        statement is shown again; moving to another statement finishes it first.
+        """
+        if statement_id != self.statement_id:
+            if self.statement_id:
+                self._finish_pending(need_initials=False)
+            self._pending = None
+            self.query_one(f"#{self.kind}-draft-initials", Input).value = ""
+            self._load_area("draft-text", "")
         self.statement_id = statement_id
         item = self.shown()
         for part in self.parts:
@@ -321,8 +335,10 @@ class ItemEditor(Widget):
         if isinstance(item, DangerStatement):
             self._load_area(FAMILY_VIEW.field, item.family_view)
         self._load_area("text", item.text)
-        self.query_one(f"#{self.kind}-draft-initials", Input).value = ""
-        self._load_area("draft-text", "")
+        pending = self._pending_draft()
+        if pending is not None and pending.text != self.area("draft-text").text:
+            self._pending = None  # undo put back other drafts: keep the typed one as well
+        self._draft_typed()
         self.refresh_derived(check_now=True)
         await self.show_drafts()
 
@@ -374,18 +390,76 @@ class ItemEditor(Widget):
         return tuple(bool(d.text.strip()) and d.text == item.text for d in item.drafts)
 
     async def show_drafts(self) -> None:
+        """The drafts as cards (the one still being typed in the form is not shown yet)."""
         box = self.query_one(f"#{self.kind}-drafts", Container)
         await box.remove_children()
         item = self.shown()
         self._agreed_shown = self._agreed()
-        if item.drafts:
-            await box.mount_all(
-                DraftCard(i, draft, agreed=agreed)
-                for i, (draft, agreed) in enumerate(zip(item.drafts, self._agreed_shown))
-            )
+        cards = [
+            DraftCard(i, draft, agreed=agreed, summary=self._summary(draft.text))
+            for i, (draft, agreed) in enumerate(zip(item.drafts, self._agreed_shown))
+            if i != self._pending
+        ]
+        if cards:
+            await box.mount_all(cards)
         else:
             await box.mount(Static(Content("No drafts yet."), classes="note"))
         self.query_one(f"#{self.kind}-merge", Button).disabled = len(item.drafts) < 2
+
+    # ------------------------------------------------------------ the draft being typed
+
+    def _pending_draft(self) -> Draft | None:
+        item = self.item()
+        if item is None or self._pending is None or not 0 <= self._pending < len(item.drafts):
+            self._pending = None
+            return None
+        return item.drafts[self._pending]
+
+    def _draft_typed(self) -> None:
+        """The draft being typed is in the pod from its first letter, so it is never lost."""
+        initials = self.query_one(f"#{self.kind}-draft-initials", Input).value.strip() or "?"
+        text = self.area("draft-text").text
+        pending = self._pending_draft()
+        if pending is None:
+            if not text.strip():
+                return
+            item = self.item(create=True)
+            if item is None:
+                return
+            item.drafts.append(Draft(author=initials, text=text))
+            self._pending = len(item.drafts) - 1
+        elif not text.strip():
+            item = self.item()
+            assert item is not None and self._pending is not None
+            del item.drafts[self._pending]
+            self._pending = None
+        elif (pending.author, pending.text) == (initials, text):
+            return
+        else:
+            pending.author, pending.text = initials, text
+        self.panel.edited()
+
+    def _finish_pending(self, need_initials: bool) -> bool:
+        """The draft being typed joins the others and the form is cleared for the next member.
+
+        False (and nothing changes) when ``need_initials`` and no initials were typed.
+        """
+        pending = self._pending_draft()
+        if pending is None:
+            return True
+        initials_box = self.query_one(f"#{self.kind}-draft-initials", Input)
+        initials = initials_box.value.strip()
+        if need_initials and not initials:
+            self.notify("Whose draft is it? Type their initials first.", severity="warning")
+            initials_box.focus()
+            return False
+        pending.author = initials or "?"
+        pending.text = pending.text.strip()
+        self._pending = None
+        initials_box.value = ""
+        self.area("draft-text").load_text("")
+        self.panel.edited()
+        return True
 
     # ------------------------------------------------------------ suggestions
 
@@ -394,22 +468,44 @@ class ItemEditor(Widget):
             self._check_timer.stop()
         self._check_timer = self.set_timer(CHECK_DELAY, self.run_check)
 
-    def run_check(self) -> None:
-        self._check_timer = None
-        text = self.shown().text
-        view = self.query_one(f"#{self.kind}-findings", Static)
+    def check(self, text: str) -> list | None:
+        """The checker's findings for ``text``, or None if the checker failed."""
         try:
             from gq_pods import checker
 
             check = checker.check_danger_statement if self.kind == "statement" else checker.check_safety_goal
-            findings = check(text, extra_jargon=tuple(self.panel.team_jargon))
+            return list(check(text, extra_jargon=tuple(self.panel.team_jargon)))
         except Exception as error:  # the checker must never cost the practitioner their work
             from gq_pods import crashlog
 
             crashlog.write(error)
-            view.update(Content("Suggestions are not available for this text."))
-            return
-        show(view, findings_view(text, findings))
+            return None
+
+    def run_check(self) -> None:
+        self._check_timer = None
+        text = self.shown().text
+        view = self.query_one(f"#{self.kind}-findings", Static)
+        findings = self.check(text)
+        if findings is None:
+            show(view, Content("Suggestions are not available for this text."))
+        else:
+            show(view, findings_view(text, findings))
+
+    def _summary(self, text: str) -> str:
+        """A draft's suggestions in a few words, to help the presenter choose."""
+        findings = self.check(text)
+        if findings is None:
+            return ""
+        problems = sum(1 for f in findings if getattr(f, "severity", "") == "problem")
+        hints = len(findings) - problems
+        if not findings:
+            return "Suggestions: none"
+        words = []
+        if problems:
+            words.append(f"{problems} problem" + ("s" if problems != 1 else ""))
+        if hints:
+            words.append(f"{hints} hint" + ("s" if hints != 1 else ""))
+        return "Suggestions: " + ", ".join(words)
 
     # ------------------------------------------------------------ typing
 
@@ -421,6 +517,7 @@ class ItemEditor(Widget):
         event.stop()
         name = area_id[len(self.kind) + 1 :]
         if name == "draft-text":
+            self._draft_typed()
             return
         value = event.text_area.text
         if getattr(self.shown(), name, None) == value:
@@ -475,18 +572,15 @@ class ItemEditor(Widget):
             self.notify(f"Type {initials}'s draft first.", severity="warning")
             text_box.focus()
             return
-        item = self.item(create=True)
-        if item is None:
+        self._draft_typed()  # in case the last keys have not arrived as changes yet
+        if not self._finish_pending(need_initials=True):
             return
-        item.drafts.append(Draft(author=initials, text=text))
-        self.panel.edited()
-        initials_box.value = ""
-        text_box.load_text("")
         await self.show_drafts()
         initials_box.focus()
         self.notify(f"Draft added for {initials}.")
 
     async def pick_draft(self, index: int) -> None:
+        self._finish_pending(need_initials=False)
         item = self.item()
         if item is None or not 0 <= index < len(item.drafts):
             return
@@ -501,6 +595,7 @@ class ItemEditor(Widget):
         self.notify(f"{draft.author}'s draft is now the agreed wording. All the drafts stay in the record.")
 
     async def merge_drafts(self) -> None:
+        self._finish_pending(need_initials=False)
         item = self.item()
         if item is None or len(item.drafts) < 2:
             self.notify("Add at least two drafts to merge.")
@@ -518,6 +613,7 @@ class ItemEditor(Widget):
         self.notify("The drafts are in the agreed wording: edit them together into one. The drafts stay in the record.")
 
     async def remove_draft(self, index: int) -> None:
+        self._finish_pending(need_initials=False)
         item = self.item()
         if item is None or not 0 <= index < len(item.drafts):
             return
@@ -534,8 +630,10 @@ class ItemEditor(Widget):
         box.scroll_visible()
 
     def focus_first(self) -> None:
+        """Focus the first part, with its question (and the top of the editor) in view."""
+        main = self.query_one(f"#{self.kind}-main", VerticalScroll)
         self.area(self.parts[0].field).focus(scroll_visible=False)
-        self.query_one(f"#{self.kind}-main", VerticalScroll).scroll_home(animate=False)
+        self.call_after_refresh(main.scroll_home, animate=False, immediate=True)
 
     @on(Button.Pressed)
     async def _button(self, event: Button.Pressed) -> None:
@@ -549,6 +647,12 @@ class ItemEditor(Widget):
         elif button_id == f"{self.kind}-merge":
             event.stop()
             await self.merge_drafts()
+
+    @on(Input.Changed)
+    def _initials_typed(self, event: Input.Changed) -> None:
+        if event.input.id == f"{self.kind}-draft-initials":
+            event.stop()
+            self._draft_typed()
 
     @on(Input.Submitted)
     def _initials_done(self, event: Input.Submitted) -> None:
@@ -688,7 +792,7 @@ class PairsOverview(Vertical):
     async def action_open(self) -> None:
         sid = self.selected_id()
         if sid:
-            await self.panel.open_pair(sid)
+            await self.panel.open_pair(sid, goal=self.panel.goal_stage)
 
     async def action_open_goal(self) -> None:
         sid = self.selected_id()
@@ -704,7 +808,7 @@ class PairsOverview(Vertical):
     async def _selected(self, event: ListView.Selected) -> None:
         event.stop()
         if isinstance(event.item, PairRow):
-            await self.panel.open_pair(event.item.statement_id)
+            await self.panel.open_pair(event.item.statement_id, goal=self.panel.goal_stage)
 
     @on(Button.Pressed, "#pairs-add")
     async def _add(self, event: Button.Pressed) -> None:
@@ -728,17 +832,41 @@ class PairsOverview(Vertical):
 class StatementsPanel(PodPanel):
     """Danger statements and safety goals, in pairs."""
 
+    goal_stage = False  # opened by the safety goals stage: Enter opens a pair on its goal
+
     def compose(self) -> ComposeResult:
         with ContentSwitcher(initial="statements-overview", id="statements-switcher"):
             yield PairsOverview(id="statements-overview")
             yield PairEditor(id="statements-editor")
 
-    async def on_mount(self) -> None:
+    def on_mount(self) -> None:
         self.query_one("#pairs-add", Button).label = Content(f"Add a {self.statement_label.lower()} (a)")
-        await self.show_overview(focus=False)
+        self.run_worker(self._show_pod(), group="statements-show", exclusive=True)
 
     def on_resize(self) -> None:
         self.set_class(self.size.width < NARROW, "-narrow")
+
+    def on_show(self) -> None:
+        # Another tab (the map, scaling) may have changed the statements, goals or scales;
+        # and the keyboard comes here, not to the tab bar.
+        self.run_worker(self._show_pod(take_focus=True), group="statements-show", exclusive=True)
+
+    def focus_work(self, work: str) -> None:
+        """A stage opened this tab: the danger statements stage, or the safety goals stage."""
+        self.goal_stage = work == "safety_goals"
+        if self.editing:
+            self.call_after_refresh(self._open_tab, "pair-goal" if self.goal_stage else "pair-statement")
+        else:
+            self.call_after_refresh(self._focus_list)
+
+    def _open_tab(self, tab: str) -> None:
+        self.query_one("#pair-tabs", TabbedContent).active = tab
+        editor = self.query_one("#goal-editor" if tab == "pair-goal" else "#statement-editor", ItemEditor)
+        editor.focus_first()
+
+    def _focus_list(self) -> None:
+        pairs = self.query_one("#pairs", ListView)
+        (pairs if pairs.children else self.query_one("#pairs-add", Button)).focus()
 
     # ------------------------------------------------------------ words the team chose
 
@@ -822,21 +950,50 @@ class StatementsPanel(PodPanel):
         """After undo or reload: redraw from the pod, keeping the open pair if it is still there."""
         self.run_worker(self._show_pod(), group="statements-show", exclusive=True)
 
-    async def _show_pod(self) -> None:
+    async def _show_pod(self, take_focus: bool = False) -> None:
         open_id = self.editing
+        focused = self.screen.focused
+        inside = focused is not None and self in focused.ancestors
         if open_id and self.pod.statement(open_id) is not None:
-            focused = self.app.focused
             for editor in self.query(ItemEditor):
                 await editor.load(open_id)
-            if focused is not None and focused.is_attached:
+            if inside and focused is not None and focused.is_attached:
                 focused.focus()
+            elif take_focus and not inside:
+                self.query_one(PairEditor).active_editor().focus_first()
         else:
-            await self.show_overview(select=open_id)
+            selected = open_id or self.query_one(PairsOverview).selected_id()
+            await self.show_overview(select=selected, focus=take_focus and not inside)
 
     @on(PairEditor.Close)
     async def _close_editor(self, event: PairEditor.Close) -> None:
         event.stop()
-        await self.show_overview(select=self.editing)
+        closing = self.editing
+        if closing and self._untouched(closing):
+            self.pod.danger_statements = [s for s in self.pod.danger_statements if s.id != closing]
+            self.pod.safety_goals = [g for g in self.pod.safety_goals if g.danger_statement != closing]
+            self.edited()
+            self.notify(f"Nothing was written, so the empty {self.statement_label.lower()} was not kept.")
+            closing = None
+        await self.show_overview(select=closing)
+
+    def _untouched(self, statement_id: str) -> bool:
+        """A statement (and goal) with nothing at all in it: added, then left."""
+        statement = self.pod.statement(statement_id)
+        goal = self.pod.goal_for(statement_id)
+        words = [
+            getattr(item, name, "")
+            for item in (statement, goal)
+            if item is not None
+            for name in (*(p.field for p in STATEMENT_PARTS + GOAL_PARTS), "text", "family_view")
+        ]
+        drafts = (statement.drafts if statement else []) + (goal.drafts if goal else [])
+        return (
+            statement is not None
+            and not any(str(w).strip() for w in words)
+            and not drafts
+            and self.pod.scale_for(statement_id) is None
+        )
 
     # ------------------------------------------------------------ changes
 

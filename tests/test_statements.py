@@ -495,3 +495,64 @@ async def test_typed_text_survives_leaving_the_pod_at_once(db_url, repo):
         assert not isinstance(app.screen, PodScreen)
 
     assert repo.get_pod(pod_id).danger_statements[0].who_is_worried == "Gran"
+
+
+async def test_a_draft_half_typed_is_in_the_database_before_it_is_added(db_url, repo):
+    pod_id = repo.add_pod(bare_pod(danger_statements=[DangerStatement(id="ds1", who_is_worried="We")]))
+    app = GqPodsApp(db_url)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_statements(pilot, pod_id)
+        await pilot.press("enter")
+        await pilot.press("f4")
+        await pilot.press(*"SP", "enter")
+        await paste(pilot, "Gran is worried that Mum")
+        await saved(pilot)
+        assert [(d.author, d.text) for d in repo.get_pod(pod_id).danger_statements[0].drafts] == [
+            ("SP", "Gran is worried that Mum")
+        ]
+        # switching tabs and back keeps the form as it was
+        screen.show_tab("map")
+        await pilot.pause()
+        screen.show_tab("statements")
+        await pilot.pause(0.2)
+        assert area(pilot, "#statement-draft-text").text == "Gran is worried that Mum"
+        await paste(pilot, " drinks.", "#statement-draft-text")
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        assert area(pilot, "#statement-draft-text").text == ""
+        assert len(screen.query(".draft-card")) == 1
+        await saved(pilot)
+
+    assert [(d.author, d.text) for d in repo.get_pod(pod_id).danger_statements[0].drafts] == [
+        ("SP", "Gran is worried that Mum drinks.")
+    ]
+
+
+async def test_a_statement_added_and_left_empty_is_not_kept(db_url, repo):
+    pod_id = repo.add_pod(bare_pod())
+    app = GqPodsApp(db_url)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_statements(pilot, pod_id)
+        await pilot.press("a")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not screen.query(PairRow)
+        assert "was not kept" in notices(app)
+        await saved(pilot)
+
+    assert repo.get_pod(pod_id).danger_statements == []
+
+
+async def test_the_safety_goals_stage_opens_pairs_on_their_goal(db_url, repo):
+    pod_id = repo.add_pod(full_pod())
+    app = GqPodsApp(db_url)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_statements(pilot, pod_id)
+        screen.open_work("safety_goals")
+        await pilot.pause(0.2)
+        assert app.focused is screen.query_one("#pairs")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.focused is area(pilot, "#goal-caregiver_actions")
+        assert "Dean shouts and pushes Lisa" in shown(pilot, "#goal-statement")
