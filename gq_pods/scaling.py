@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import statistics
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -277,32 +277,47 @@ def spread(scores: Iterable[int | ScaleScore]) -> Spread | None:
 
 # ---------------------------------------------------------------- the line
 
+CharWidth = Callable[[str], int]
 
-def _char_cells(ch: str) -> int:
+
+def char_cells(ch: str) -> int:
+    """How many terminal cells one character takes, by the Unicode tables (wide letters take two).
+
+    A screen that knows its terminal better passes its own measure to ``scale_line``.
+    """
     if unicodedata.combining(ch) or unicodedata.category(ch) in ("Mn", "Me", "Cf"):
         return 0
     return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
 
 
+class _Measure:
+    """Widths of text in cells, by one character measure."""
+
+    def __init__(self, char_width: CharWidth | None) -> None:
+        measure = char_width or char_cells
+        self.char: CharWidth = lambda ch: min(max(int(measure(ch)), 0), 2)
+
+    def text(self, text: str) -> int:
+        return sum(self.char(ch) for ch in text)
+
+    def cut(self, text: str, limit: int) -> str:
+        out, used = [], 0
+        for ch in text:
+            w = self.char(ch)
+            if used + w > limit:
+                break
+            out.append(ch)
+            used += w
+        return "".join(out)
+
+    def label(self, text: str) -> str:
+        clean = "".join(ch for ch in " ".join(str(text).split()) if ch.isprintable() and self.char(ch) > 0)
+        return self.cut(clean, MAX_LABEL) or "?"
+
+
 def cells(text: str) -> int:
     """How many terminal cells a string takes (wide letters take two)."""
-    return sum(_char_cells(ch) for ch in text)
-
-
-def _cut(text: str, limit: int) -> str:
-    out, used = [], 0
-    for ch in text:
-        w = _char_cells(ch)
-        if used + w > limit:
-            break
-        out.append(ch)
-        used += w
-    return "".join(out)
-
-
-def _label(text: str) -> str:
-    clean = "".join(ch for ch in " ".join(str(text).split()) if ch.isprintable() and _char_cells(ch) > 0)
-    return _cut(clean, MAX_LABEL) or "?"
+    return _Measure(None).text(text)
 
 
 def position(score: int, width: int) -> int:
@@ -316,8 +331,9 @@ def position(score: int, width: int) -> int:
 class _Row:
     """One line of text being laid out cell by cell."""
 
-    def __init__(self, width: int, fill: str = " ") -> None:
-        self.cells: list[str] = [fill] * width
+    def __init__(self, width: int, measure: _Measure) -> None:
+        self.measure = measure
+        self.cells: list[str] = [" "] * width
         self.taken: list[bool] = [False] * width
 
     def free(self, start: int, length: int, gap: int = 1) -> bool:
@@ -327,7 +343,7 @@ class _Row:
     def put(self, start: int, text: str) -> None:
         x = start
         for ch in text:
-            w = _char_cells(ch)
+            w = self.measure.char(ch)
             self.cells[x] = ch
             self.taken[x] = True
             for extra in range(1, w):
@@ -339,7 +355,7 @@ class _Row:
         return "".join(self.cells).rstrip()
 
 
-def scale_line(scores: Iterable[tuple[str, int]], width: int) -> list[str]:
+def scale_line(scores: Iterable[tuple[str, int]], width: int, char_width: CharWidth | None = None) -> list[str]:
     """The scores on a 0 to 10 line, each person's initials under their score.
 
     ``scores`` are ``(initials, score)`` pairs. The result is a few lines of
@@ -353,14 +369,16 @@ def scale_line(scores: Iterable[tuple[str, int]], width: int) -> list[str]:
 
     Initials are cut to five cells; at any width of five or more every
     person's initials appear in full. Nothing is ever dropped: a line too
-    narrow for a group wraps it onto more rows.
+    narrow for a group wraps it onto more rows. ``char_width`` measures one
+    character in cells (the screen passes its terminal's own measure).
     """
     width = int(width)
     if width <= 0:
         return []
-    pairs = [(_label(who), min(max(int(score), MIN_SCORE), MAX_SCORE)) for who, score in scores]
+    measure = _Measure(char_width)
+    pairs = [(measure.label(who), min(max(int(score), MIN_SCORE), MAX_SCORE)) for who, score in scores]
 
-    numbers = _Row(width)
+    numbers = _Row(width, measure)
     order = [MIN_SCORE, MAX_SCORE, 5, *[s for s in range(MIN_SCORE + 1, MAX_SCORE) if s != 5]]
     for value in order:
         text = str(value)
@@ -386,31 +404,31 @@ def scale_line(scores: Iterable[tuple[str, int]], width: int) -> list[str]:
     rows: list[_Row] = []
     for score in sorted(by_score):
         x = position(score, width)
-        for chunk in _chunks(by_score[score], width):
-            length = cells(chunk)
+        for chunk in _chunks(by_score[score], width, measure):
+            length = measure.text(chunk)
             start = min(max(x - (length - 1) // 2, 0), width - length)
             row = next((r for r in rows if r.free(start, length, gap=2)), None)
             if row is None:
-                row = _Row(width)
+                row = _Row(width, measure)
                 rows.append(row)
             row.put(start, chunk)
 
     return [numbers.text(), "".join(axis), *(row.text() for row in rows)]
 
 
-def _chunks(labels: list[str], width: int) -> list[str]:
+def _chunks(labels: list[str], width: int, measure: _Measure) -> list[str]:
     """Labels joined with commas into pieces no wider than ``width``."""
     chunks: list[str] = []
     current = ""
     for label in labels:
-        label = _cut(label, width) or "?"[:width]
+        label = measure.cut(label, width) or "?"
         if not current:
             current = label
-        elif cells(current) + 1 + cells(label) <= width:
+        elif measure.text(current) + 1 + measure.text(label) <= width:
             current = f"{current},{label}"
         else:
             chunks.append(current)
             current = label
     if current:
         chunks.append(current)
-    return [c for c in chunks if c]
+    return chunks

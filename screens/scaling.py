@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from rich.cells import get_character_cell_size
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -68,7 +69,7 @@ class ScaleLine(Widget):
         self.refresh(layout=True)
 
     def lines(self, width: int) -> list[str]:
-        return scaling.scale_line(self.pairs, max(width, 1))
+        return scaling.scale_line(self.pairs, max(width, 1), get_character_cell_size)
 
     def get_content_height(self, container, viewport, width: int) -> int:
         return len(self.lines(width))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from rich.cells import cell_len
+from rich.cells import cell_len, get_character_cell_size
 
 from gq_pods import scaling
 from gq_pods.model import DEFAULT_SCALE_QUESTION, Participant, Pod, Scale, ScaleScore
@@ -41,6 +41,12 @@ def test_wide_letters_take_two_cells():
     assert "李华" in lines[2]
 
 
+def test_the_screen_can_bring_its_own_measure_of_a_character():
+    wide = scale_line([("䷀䷀", 10)], 8, lambda ch: 2 if ch == "䷀" else 1)
+    assert wide[2] == "    ䷀䷀"
+    assert scale_line([("00䷀", 0)], 3, get_character_cell_size)[2] == "00"
+
+
 def test_silly_widths_never_raise():
     assert scale_line([("JR", 4)], 0) == []
     assert scale_line([("JR", 4)], -3) == []
@@ -66,7 +72,8 @@ def test_every_persons_initials_appear_within_the_width(scores, width):
 @settings(max_examples=200, deadline=None)
 @given(st.lists(st.tuples(st.text(max_size=20), st.integers(-50, 50)), max_size=8), st.integers(-5, 300))
 def test_any_text_and_any_width_never_raises(scores, width):
-    lines = scale_line(scores, width)
+    # measured as the screen measures it (rich's cell widths), so what fits here fits there
+    lines = scale_line(scores, width, get_character_cell_size)
     assert all(cell_len(line) <= max(width, 0) for line in lines)
     assert all("\n" not in line for line in lines)
 
