@@ -160,3 +160,20 @@ async def test_a_full_name_gets_a_gentle_nudge_toward_initials(db_url, repo):
         await pilot.press("a", *"Dean Carter", "ctrl+s")
         await pilot.pause()
         assert any("Initials or a pseudonym are usually enough" in n.message for n in app._notifications)
+
+
+async def test_the_mouse_works_too(db_url, repo):
+    pod_id = repo.add_pod(full_pod(people=[]))
+    app = GqPodsApp(db_url)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_people(pilot, pod_id)
+        await pilot.click("#person-add")
+        await pilot.pause()
+        assert isinstance(app.screen, PersonForm)
+        await pilot.press(*"LC")
+        await pilot.click("#form-save")
+        await pilot.pause()
+        assert "  └─ LC" in genogram_text(screen)
+        await pilot.click("#person-delete")
+        await pilot.pause()
+        assert "  └─ LC" not in genogram_text(screen)
