@@ -153,7 +153,12 @@ def _short_date(day: _dt.date | None) -> str:
 
 
 def _singular(label: str) -> str:
-    return label[:-1] if label.endswith("s") and not label.endswith("ss") else label
+    """'Danger statements' -> 'Danger statement', 'Worries' -> 'Worry' (for a team's own labels)."""
+    if label.endswith("ies"):
+        return label[:-3] + "y"
+    if label.endswith("s") and not label.endswith(("ss", "is", "us")):
+        return label[:-1]
+    return label
 
 
 def _humanise(key: str) -> str:
@@ -280,7 +285,7 @@ class _Record:
             ("Case reference", pod.case_reference),
         ]
         if pod.practice:
-            pairs.append(("Practice pod", "Yes, for learning: not a decision about a real case"))
+            pairs.append(("Practice pod", "Yes, for practice and learning"))
         pairs.append(("Status", STATUS_LABELS.get(pod.status, pod.status)))
         self.add(_fields(pairs))
 
@@ -556,10 +561,10 @@ class _Record:
         for number, statement in enumerate(statements, 1):
             text = statement_text(statement)
             if not is_blank(text):
-                lines.append(f"- {inline_text(statement_word)} {number}: {_item(text)}")
+                lines.append(f"- {_item(statement_word)} {number}: {_item(text)}")
             goal = pod.goal_for(statement.id) if statement.id else None
             if goal is not None and not is_blank(goal_text(goal)):
-                lines.append(f"- {inline_text(goal_word)} {number}: {_item(goal_text(goal))}")
+                lines.append(f"- {_item(goal_word)} {number}: {_item(goal_text(goal))}")
         overall = _range(pod.scale_for("overall"))
         if overall:
             lines.append(f"- Overall safety scale: {overall} (0 to 10, where 10 means safe enough to close).")

@@ -317,6 +317,12 @@ def test_team_labels_rename_sections_but_keep_the_structure():
     assert block_structure(markdown) == block_structure(render_markdown(full_pod()))
 
 
+def test_team_labels_that_are_not_plain_plurals():
+    labels = {"danger_statements": "Worries", "safety_goals": "Wellbeing goals"}
+    markdown = render_markdown(full_pod(), labels=labels)
+    assert "#### Worry 1" in markdown and "**Wellbeing goal 1**" in markdown
+
+
 def test_stage_times_in_minutes_with_titles():
     pod = Pod(
         stages=[
