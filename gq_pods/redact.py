@@ -255,6 +255,9 @@ class _Redactor:
         return value
 
 
+CASE_WITHHELD = "(withheld)"
+
+
 def redact_pod(pod: Pod) -> Pod:
     """A deep copy of ``pod`` with every person's name and name parts replaced by tokens."""
     tokens = redaction_tokens(pod)
@@ -266,6 +269,9 @@ def redact_pod(pod: Pod) -> Pod:
     out.participants = participants
     for index, person in enumerate(out.people):
         person.name = tokens[pod.people[index].id or f"#{index}"]
+    if out.case_reference.strip():
+        # A case reference may be a case-system number that identifies the child.
+        out.case_reference = CASE_WITHHELD
     return out
 
 

@@ -180,6 +180,8 @@ def test_every_text_field_of_the_record_is_redacted():
             assert value == f"Amy and Lisa Carter's {n}", where  # staff are never changed
         elif where.endswith(".name") and where.startswith("pod.people"):
             assert value in FULL_POD_TOKENS.values(), where
+        elif where == "pod.case_reference":
+            assert value == "(withheld)"  # may be a case-system number
         else:
             assert value == f"Child A and Adult 2's {n}", where
     assert redacted.extra == {"note": ["Adult 1 was there"], "nested": {"who": "Adult 3"}}
@@ -203,9 +205,12 @@ def test_ids_and_choices_are_kept():
         assert b.map.next_steps[0].due == a.map.next_steps[0].due
 
 
-def test_a_pod_without_people_is_unchanged():
+def test_a_pod_without_people_is_unchanged_but_for_its_case_reference():
     pod = full_pod(people=[])
-    assert redact_pod(pod) == pod
+    redacted = redact_pod(pod)
+    assert redacted.case_reference == "(withheld)"
+    redacted.case_reference = pod.case_reference
+    assert redacted == pod
     assert redaction_preview(pod) == []
 
 
@@ -287,3 +292,16 @@ def test_no_name_part_survives_redaction(case):
     for word in ("Amyl", "Deanna", "Patrick"):
         if word in text and not any(p.casefold() == word.casefold() for person in people for p in name_parts(person.name)):
             assert word in redacted.map.harm[0].text
+
+
+def test_the_case_reference_is_withheld_when_redacting():
+    from gq_pods.redact import CASE_WITHHELD, redact_pod
+    from tests.factories import full_pod
+
+    pod = full_pod(case_reference="CS-204417")
+    redacted = redact_pod(pod)
+    assert redacted.case_reference == CASE_WITHHELD
+    assert pod.case_reference == "CS-204417"
+    from gq_pods.record import render_markdown
+
+    assert "204417" not in render_markdown(redacted)
