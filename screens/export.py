@@ -32,12 +32,12 @@ class ExportScreen(ModalScreen[Path | None]):
     ExportScreen #export-options { height: auto; }
     ExportScreen #export-options Checkbox { width: auto; }
     ExportScreen #export-options Select { width: 22; }
-    ExportScreen #redaction { height: auto; max-height: 6; color: $text; padding: 0 1; }
+    ExportScreen #redaction { height: auto; max-height: 4; overflow-y: auto; color: $text; padding: 0 1; }
     ExportScreen #preview-box { height: 1fr; border: round $panel; }
     ExportScreen #path-row { height: auto; }
     ExportScreen #path-row Label { padding: 0 1; }
     ExportScreen #path { width: 1fr; }
-    ExportScreen #export-buttons { height: auto; align-horizontal: right; }
+    ExportScreen #export-buttons { height: auto; align-horizontal: right; margin-bottom: 1; }
     ExportScreen #export-buttons Button { margin-left: 2; }
     ExportScreen #export-result { height: auto; padding: 0 1; text-style: bold; }
     """
@@ -72,8 +72,8 @@ class ExportScreen(ModalScreen[Path | None]):
                 yield Input(str(self.default_path("markdown")), id="path", compact=True)
             yield Static("", id="export-result")
             with Horizontal(id="export-buttons"):
-                yield Button("Close", id="close")
-                yield Button("Export (ctrl+s)", id="export", variant="primary")
+                yield Button("Close", id="close", compact=True)
+                yield Button("Export (ctrl+s)", id="export", variant="primary", compact=True)
 
     def on_mount(self) -> None:
         self.refresh_preview()
