@@ -30,7 +30,7 @@ from textual.content import Content
 from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widget import Widget
-from textual.widgets import Checkbox, Input, OptionList, Static, TextArea
+from textual.widgets import Input, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
 from gq_pods.model import (
@@ -112,15 +112,17 @@ class Row:
 # ---------------------------------------------------------------- widgets
 
 
-class MapCard(Static, can_focus=True):
-    """One item of the map (or the prompt of an empty section)."""
+class MapCard(Static):
+    """One item of the map (or the prompt of an empty section). The map holds the focus; the
+    card under its cursor has the class -cursor."""
 
-    class Activated(Message):
-        """Double-clicked: edit it."""
+    class Clicked(Message):
+        """Clicked (chain 2: double-clicked, to edit)."""
 
-        def __init__(self, card: MapCard) -> None:
+        def __init__(self, card: MapCard, chain: int) -> None:
             super().__init__()
             self.card = card
+            self.chain = chain
 
     def __init__(self, section: str, index: int, kind: str, content: Content) -> None:
         super().__init__(content, classes=f"-{kind}")
@@ -137,8 +139,8 @@ class MapCard(Static, can_focus=True):
         self.update(content)
 
     def on_click(self, event: events.Click) -> None:
-        if event.chain >= 2:
-            self.post_message(self.Activated(self))
+        event.stop()
+        self.post_message(self.Clicked(self, event.chain))
 
 
 class SectionView(Vertical):
@@ -165,7 +167,7 @@ class SectionView(Vertical):
         yield from self._cards
 
     def cards(self) -> list[MapCard]:
-        return list(self.query_children(MapCard))
+        return [child for child in self._nodes if isinstance(child, MapCard)]
 
 
 class AddLink(Static):
@@ -178,6 +180,16 @@ class AddLink(Static):
     def on_click(self, event: events.Click) -> None:
         event.stop()
         self.post_message(SectionView.AddRequested(self.section))
+
+
+class MapKeys(Widget, can_focus=True):
+    """Holds the map's keyboard focus without being an ancestor of the cards.
+
+    Textual restyles a widget's whole subtree when its focus or classes change;
+    keeping the focus here (and not on the panel) means opening the editor or
+    leaving the map restyles one tiny widget, not hundreds of cards."""
+
+    DEFAULT_CSS = "MapKeys { width: 0; height: 0; }"
 
 
 class MapColumn(VerticalScroll, can_focus=False, inherit_bindings=False):
@@ -243,7 +255,7 @@ class MapEditor(Vertical):
                     id="edit-due",
                     compact=True,
                 )
-            yield Checkbox("Agreed (only with the manager here)", step.status == "agreed", id="edit-agreed", compact=True)
+            yield StepStatus(step.status, id="edit-status")
             yield Static(Content(""), id="edit-problem", classes="edit-problem")
         yield Static(Content("escape or ctrl+s: done  ·  saved as you type"), classes="edit-hint")
 
@@ -260,6 +272,37 @@ class MapEditor(Vertical):
             widget = self.query_one("#edit-problem", Static)
             widget.update(Content(problem or ""))
             widget.display = bool(problem)
+
+
+class StepStatus(Static, can_focus=True):
+    """A next step's status, in words; space, enter or a click changes it."""
+
+    BINDINGS = [Binding("space,enter", "change", "Change", id="map.editor.status")]
+
+    class Changed(Message):
+        def __init__(self, status: StepStatus, wanted: str) -> None:
+            super().__init__()
+            self.status = status
+            self.wanted = wanted
+
+    def __init__(self, status: str, *, id: str | None = None) -> None:
+        super().__init__(id=id, classes="edit-status")
+        self.status = status
+
+    def on_mount(self) -> None:
+        self.show(self.status)
+
+    def show(self, status: str) -> None:
+        self.status = status
+        words = "Agreed" if status == "agreed" else "Idea for supervision"
+        self.update(Content("Status: ").stylize("bold") + Content(words).stylize("bold") + Content("  (space to change)"))
+
+    def action_change(self) -> None:
+        self.post_message(self.Changed(self, "idea" if self.status == "agreed" else "agreed"))
+
+    def on_click(self, event: events.Click) -> None:
+        event.stop()
+        self.action_change()
 
 
 class SectionPicker(ModalScreen[str | None]):
@@ -328,7 +371,16 @@ class MapPanel(PodPanel):
         super().__init__(id=id, classes=classes)
         self.column = 0
         self._editor: MapEditor | None = None
-        self._last: dict[int, tuple[str, int]] = {}
+        self._cursor: dict[int, tuple[str, int]] = {}  # each column's (section, index)
+        self._painted: MapCard | None = None
+        self._narrow = False
+        self.keys = MapKeys(id="map-keys")
+        # Built in compose and kept, so that moving the cursor never searches the DOM.
+        self._views: dict[str, SectionView] = {}
+        self._columns: list[MapColumn] = []
+        self._titles: list[Static] = []
+        self._tabs: list[ColumnTab] = []
+        self._bar: Horizontal | None = None
 
     # ------------------------------------------------------------ what shows
 
@@ -390,8 +442,10 @@ class MapPanel(PodPanel):
         text = plain(step.text) if step.text.strip() else Content("(nothing written yet)")
         owner = plain(step.owner) if step.owner.strip() else Content("not yet")
         due = step.due.isoformat() if step.due else "not set"
-        if step.status == "agreed":
+        if step.status == "agreed" and self.pod.manager_present:
             status = Content("Agreed").stylize("bold")
+        elif step.status == "agreed":
+            status = Content("Marked agreed, but no manager is here: an idea for supervision").stylize("bold")
         else:
             status = Content("Idea" if self.pod.manager_present else "Idea for supervision")
         return Content("\n").join(
@@ -412,12 +466,16 @@ class MapPanel(PodPanel):
     # ------------------------------------------------------------ layout
 
     def compose(self) -> ComposeResult:
-        with Horizontal(id="map-column-bar"):
-            for index, (title, _) in enumerate(COLUMNS):
-                yield ColumnTab(index, title)
+        yield self.keys
+        self._tabs = [ColumnTab(index, title) for index, (title, _) in enumerate(COLUMNS)]
+        self._bar = Horizontal(*self._tabs, id="map-column-bar")
+        yield self._bar
+        self._titles = [Static(Content(title), classes="column-title") for title, _ in COLUMNS]
+        self._views = {}
+        self._columns = []
         with Horizontal(id="map-columns"):
-            for index, (title, sections) in enumerate(COLUMNS):
-                views: list[Widget] = [Static(Content(title), classes="column-title")]
+            for index, (_, sections) in enumerate(COLUMNS):
+                views: list[Widget] = [self._titles[index]]
                 for section in sections:
                     view = SectionView(
                         section,
@@ -426,14 +484,18 @@ class MapPanel(PodPanel):
                         self.manager_note() if section == "next_steps" else None,
                     )
                     view.display = self.section_shown(section)
+                    self._views[section] = view
                     views.append(view)
-                yield MapColumn(index, *views)
+                column = MapColumn(index, *views)
+                self._columns.append(column)
+                yield column
 
     def on_mount(self) -> None:
         self._show_column_classes()
+        self.watch(self.screen, "focused", self._focus_moved, init=False)
 
     def _take_focus(self) -> None:
-        # Shown (its tab chosen, or a stage opened it): the keyboard goes to a card, not the tab bar.
+        # Shown (its tab chosen, or a stage opened it): the keyboard comes to the map, not the tab bar.
         focused = self.screen.focused
         if self.app.screen is self.screen and (focused is None or self not in focused.ancestors):
             self.show_column(self.column)
@@ -442,10 +504,13 @@ class MapPanel(PodPanel):
         """A stage opened the map: show the part it is about."""
         section = {"worries": "harm", "working_well": "existing_strengths", "next_steps": "next_steps"}.get(work)
         if section is not None:
-            self.focus_card(section, 0)
+            self.move_to(section, 0)
 
     def on_resize(self, event: events.Resize) -> None:
-        self.set_class(event.size.width < NARROW_BELOW, "-narrow")
+        narrow = event.size.width < NARROW_BELOW
+        if narrow != self._narrow:
+            self._narrow = narrow
+            self._show_columns()
 
     def on_show(self) -> None:
         # Another tab may have changed who is here (the manager) or the statements.
@@ -454,12 +519,27 @@ class MapPanel(PodPanel):
 
     @property
     def narrow(self) -> bool:
-        return self.has_class("-narrow")
+        return self._narrow
+
+    def _show_columns(self) -> None:
+        """Which columns show: all side by side, or only the current one (narrow, presenting).
+
+        Set as inline styles, not classes on the panel: a class on the panel would
+        restyle every card."""
+        presenting = self.screen.has_class("-presenting")
+        one = self._narrow or presenting
+        if self._bar is not None:
+            self._bar.display = self._narrow and not presenting
+        for column in self._columns:
+            column.display = not one or column.index == self.column
+        for title in self._titles:
+            title.display = presenting or not self._narrow
 
     def _show_column_classes(self) -> None:
-        for column in self.query(MapColumn):
-            column.set_class(column.index == self.column, "-current")
-        for tab in self.query(ColumnTab):
+        self._show_columns()
+        for index, title in enumerate(self._titles):
+            title.set_class(index == self.column, "-current")
+        for tab in self._tabs:
             tab.set_class(tab.index == self.column, "-current")
             title = COLUMNS[tab.index][0]
             tab.update(Content(f"▸ {title}").stylize("bold") if tab.index == self.column else Content(f"  {title}"))
@@ -471,10 +551,14 @@ class MapPanel(PodPanel):
             return
         self.refresh_section("next_steps")
 
-    # ------------------------------------------------------------ cards and focus
+    # ------------------------------------------------------------ cards and the cursor
+    #
+    # The panel itself holds the keyboard focus; the card under the cursor has the
+    # class -cursor. Moving the cursor changes two cards' classes and nothing else,
+    # so it costs the same in a pod of 300 items as in an empty one.
 
     def view(self, section: str) -> SectionView:
-        return self.query_one(f"#section-{section}", SectionView)
+        return self._views[section]
 
     def card(self, section: str, index: int) -> MapCard | None:
         cards = self.view(section).cards()
@@ -482,9 +566,18 @@ class MapPanel(PodPanel):
             return None
         return cards[max(0, min(index, len(cards) - 1))]
 
+    def cursor_card(self) -> MapCard | None:
+        """The card under the cursor in the current column."""
+        section, index = self._cursor.get(self.column) or (None, 0)
+        card = self.card(section, index) if section else None
+        if card is None or not card.parent or not card.parent.display:
+            cards = self.column_cards(self.column)
+            card = cards[0] if cards else None
+        return card
+
     def focused_card(self) -> MapCard | None:
-        focused = self.screen.focused
-        return focused if isinstance(focused, MapCard) and self in focused.ancestors else None
+        """The card under the cursor, while the map has the keyboard."""
+        return self.cursor_card() if self.keys.has_focus else None
 
     def column_cards(self, index: int) -> list[MapCard]:
         cards: list[MapCard] = []
@@ -494,36 +587,68 @@ class MapPanel(PodPanel):
                 cards += view.cards()
         return cards
 
-    def focus_card(self, section: str, index: int) -> None:
+    def _paint(self, card: MapCard | None) -> None:
+        """Mark the card under the cursor (-cursor), and whether the map has the keys (-active)."""
+        old = self._painted
+        if old is not None and old is not card:
+            old.remove_class("-cursor", "-active")
+        if card is not None:
+            card.update_classes({"-cursor": True, "-active": self.keys.has_focus})
+        self._painted = card
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        if event.widget is self.keys:
+            self.show_column(self.column, focus=False)
+
+    def on_descendant_blur(self, event: events.DescendantBlur) -> None:
+        if event.widget is self.keys and self._painted is not None:
+            self._painted.set_class(False, "-active")
+
+    def move_to(self, section: str, index: int, focus: bool = True) -> None:
+        """Put the cursor on a card (clamped to the section), show its column, scroll it into view."""
+        column = self.column_of(section)
+        if column != self.column:
+            self.column = column
+            self._show_column_classes()
         card = self.card(section, index)
         if card is not None:
-            self.show_column(self.column_of(section), focus=False)
-            card.focus()
+            self._cursor[column] = (section, card.index)
+        if focus and not self.keys.has_focus:
+            self.keys.focus()
+        self._paint(card)
+        if card is not None:
+            self.call_after_refresh(self._scroll_to, card)
+
+    def _scroll_to(self, card: MapCard) -> None:
+        if card.is_attached and card.parent is not None and card.display:
+            column = self._columns[self.column_of(card.section)]
+            column.scroll_to_widget(card, animate=False, immediate=True)
 
     def show_column(self, index: int, focus: bool = True) -> None:
         if index != self.column:
             self.column = index
             self._show_column_classes()
-        if focus:
-            remembered = self._last.get(index)
-            card = self.card(*remembered) if remembered else None
-            if card is None or not card.parent or not card.parent.display:
-                cards = self.column_cards(index)
-                card = cards[0] if cards else None
-            if card is not None:
-                card.focus()
+        card = self.cursor_card()
+        if card is not None:
+            self.move_to(card.section, card.index, focus=focus)
+        elif focus:
+            self.keys.focus()
 
-    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
-        widget = event.widget
-        if isinstance(widget, MapCard):
-            column = self.column_of(widget.section)
-            self._last[column] = (widget.section, widget.index)
-            if column != self.column:
-                self.column = column
-                self._show_column_classes()
-            if self._editor is not None and not self._editor.has_focus_within:
-                # The person moved on (a click elsewhere): close the editor, keeping what was typed.
-                self.call_later(self.finish_editing, False, True)
+    def _focus_moved(self, focused: Widget | None) -> None:
+        editor = self._editor
+        if editor is not None and focused is not None and editor not in focused.ancestors:
+            # The person moved on (a click or tab elsewhere): close the editor, keeping what was typed.
+            self.call_later(self.finish_editing, False, True)
+
+    @on(MapCard.Clicked)
+    async def _card_clicked(self, event: MapCard.Clicked) -> None:
+        event.stop()
+        card = event.card
+        if self._editor is not None:
+            await self.finish_editing(False, True)
+        self.move_to(card.section, card.index)
+        if event.chain >= 2:
+            await self.action_edit()
 
     def refresh_section(self, section: str) -> Any:
         """Show the section's rows, changing only the cards that differ.
@@ -560,12 +685,11 @@ class MapPanel(PodPanel):
         self.call_later(self._redraw_all)
 
     async def _redraw_all(self) -> None:
-        where = self.focused_card()
-        spot = (where.section, where.index) if where else self._last.get(self.column)
+        where = self.cursor_card()
         await self.redraw(*self.sections())
         self.refresh_notes()
-        if spot and where is not None:
-            self.focus_card(*spot)
+        if where is not None:
+            self.move_to(where.section, where.index, focus=self.keys.has_focus)
 
     # ------------------------------------------------------------ keys
 
@@ -579,24 +703,18 @@ class MapPanel(PodPanel):
         return self._editor is not None and self._editor.has_focus_within
 
     def _current(self) -> MapCard:
-        card = self.focused_card()
+        card = self.cursor_card()
         if card is None:
-            cards = self.column_cards(self.column)
-            if not cards:
-                raise SkipAction()
-            card = cards[0]
+            raise SkipAction()
         return card
 
     def action_cursor(self, delta: int) -> None:
-        card = self.focused_card()
+        card = self.cursor_card()
         cards = self.column_cards(self.column)
-        if not cards:
-            return
         if card is None or card not in cards:
-            cards[0].focus()
             return
-        index = max(0, min(len(cards) - 1, cards.index(card) + delta))
-        cards[index].focus()
+        target = cards[max(0, min(len(cards) - 1, cards.index(card) + delta))]
+        self.move_to(target.section, target.index)
 
     def action_column(self, delta: int) -> None:
         target = self.column + delta
@@ -618,7 +736,7 @@ class MapPanel(PodPanel):
     # ------------------------------------------------------------ add and edit
 
     async def action_add(self, section: str | None = None) -> None:
-        card = self.focused_card()
+        card = self.cursor_card()
         if section is None:
             section = card.section if card else COLUMNS[self.column][1][0]
         after = card.index if card is not None and card.section == section and card.kind != "prompt" else None
@@ -681,13 +799,6 @@ class MapPanel(PodPanel):
             await self._add_goal(card)
         else:
             await self.open_editor(card.section, card.index, new=False)
-
-    @on(MapCard.Activated)
-    async def _card_activated(self, event: MapCard.Activated) -> None:
-        event.stop()
-        if self._editor is None:
-            event.card.focus()
-            await self.action_edit()
 
     @on(SectionView.AddRequested)
     async def _add_requested(self, event: SectionView.AddRequested) -> None:
@@ -764,21 +875,19 @@ class MapPanel(PodPanel):
         event.stop()
         event.input.screen.focus_next()
 
-    @on(Checkbox.Changed, ".map-editor #edit-agreed")
-    def _agreed_changed(self, event: Checkbox.Changed) -> None:
+    @on(StepStatus.Changed)
+    def _status_changed(self, event: StepStatus.Changed) -> None:
         event.stop()
         editor = self._editor
-        if editor is None or editor not in event.checkbox.ancestors:
+        if editor is None or editor not in event.status.ancestors:
             return
-        if event.value and not can_agree_steps(self.pod):
+        if event.wanted == "agreed" and not can_agree_steps(self.pod):
             editor.show_problem(AGREE_REFUSED)
             self.notify(AGREE_REFUSED, severity="warning")
-            with event.checkbox.prevent(Checkbox.Changed):
-                event.checkbox.value = False
-            self._write(editor, "status", "idea")
             return
         editor.show_problem(None)
-        self._write(editor, "status", "agreed" if event.value else "idea")
+        event.status.show(event.wanted)
+        self._write(editor, "status", event.wanted)
 
     @on(MapEditor.Done)
     async def _editor_done(self, event: MapEditor.Done) -> None:
@@ -816,8 +925,7 @@ class MapPanel(PodPanel):
             self.edited()
             index = max(0, index - 1)
         await self.redraw(*(PAIRED if section in PAIRED else (section,)))
-        if not leaving:
-            self.focus_card(section, index)
+        self.move_to(section, index, focus=not leaving)
         if save:
             self.pod_screen.action_save()
 
@@ -891,7 +999,7 @@ class MapPanel(PodPanel):
         self._remove_obj(section, row.obj)
         self.edited()
         await self.redraw(*(PAIRED if section in PAIRED else (section,)))
-        self.focus_card(section, index if section != "safety_goals" else index)
+        self.move_to(section, index if section != "safety_goals" else index)
         self.notify("Deleted. ctrl+z to undo", timeout=4)
 
     # ------------------------------------------------------------ reorder
@@ -919,7 +1027,7 @@ class MapPanel(PodPanel):
         items[old], items[new] = items[new], items[old]
         self.edited()
         await self.redraw(*(PAIRED if section in PAIRED else (section,)))
-        self.focus_card(section, card.index + delta)
+        self.move_to(section, card.index + delta)
 
     # ------------------------------------------------------------ move to another section
 
@@ -954,7 +1062,7 @@ class MapPanel(PodPanel):
         async def picked(target: str | None) -> None:
             if target:
                 await self.move_item(section, row.obj, target)
-                self.focus_card(section, index)
+                self.move_to(section, index)
 
         self.app.push_screen(SectionPicker(f"Move to which section? (from {self.label(section)})", choices), picked)
 
@@ -979,5 +1087,6 @@ class MapPanel(PodPanel):
     # ------------------------------------------------------------ presentation
 
     def presentation_changed(self, presenting: bool) -> None:
-        if presenting and self.focused_card() is None and self.display:
-            self.show_column(self.column)
+        self._show_columns()
+        if self.display:
+            self.show_column(self.column, focus=presenting and self.screen.focused is None)

@@ -5,13 +5,13 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-from textual.widgets import Checkbox, Input, OptionList, Static, TextArea
+from textual.widgets import Input, OptionList, Static, TextArea
 
 from gq_pods import paths
 from gq_pods.model import DangerStatement, MapItem, NextStep, Pod, PodMap, SafetyGoal, Scale, ScaleScore
 from screens.app import GqPodsApp
 from screens.confirm import ConfirmScreen
-from screens.map import NO_MANAGER_NOTE, MapCard, MapColumn, MapEditor, MapPanel, SectionPicker
+from screens.map import NO_MANAGER_NOTE, MapCard, MapColumn, MapEditor, MapPanel, SectionPicker, StepStatus
 from screens.pod import PodScreen
 from screens.workspace import SaveIndicator
 from storage.repository import Repository
@@ -62,7 +62,7 @@ def texts(panel: MapPanel, section: str) -> list[str]:
 
 
 async def focus(pilot, panel: MapPanel, section: str, index: int = 0) -> None:
-    panel.focus_card(section, index)
+    panel.move_to(section, index)
     await pilot.pause()
     card = panel.focused_card()
     assert card is not None and (card.section, card.index) == (section, index)
@@ -286,11 +286,11 @@ async def test_agreed_is_refused_without_a_manager(db_url, repo):
         panel = await open_map(pilot, pod_id)
         await focus(pilot, panel, "next_steps")
         await pilot.press("enter")
-        box = app.screen.query_one("#edit-agreed", Checkbox)
-        box.focus()
+        status = app.screen.query_one("#edit-status", StepStatus)
+        status.focus()
         await pilot.press("space")
         await pilot.pause()
-        assert box.value is False
+        assert "Idea for supervision" in str(status.render())
         assert "Only the manager can agree" in str(app.screen.query_one("#edit-problem", Static).render())
         await pilot.press("ctrl+s")
         await pilot.pause()
@@ -304,8 +304,11 @@ async def test_agreed_is_saved_with_the_manager_there(db_url, repo):
         panel = await open_map(pilot, pod_id)
         await focus(pilot, panel, "next_steps", 1)
         await pilot.press("enter")
-        app.screen.query_one("#edit-agreed", Checkbox).focus()
-        await pilot.press("space", "ctrl+s")
+        status = app.screen.query_one("#edit-status", StepStatus)
+        status.focus()
+        await pilot.press("space")
+        assert "Status: Agreed" in str(status.render())
+        await pilot.press("ctrl+s")
         await pilot.pause()
         assert stored(db_url, pod_id).map.next_steps[1].status == "agreed"
         assert "Agreed" in texts(panel, "next_steps")[1]
