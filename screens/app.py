@@ -66,7 +66,7 @@ LIGHT_HIGH_CONTRAST = Theme(
 class GqPodsApp(App[int]):
     """Run Signs of Safety pods and keep their records safe."""
 
-    CSS_PATH = "app.tcss"
+    CSS_PATH = Path(__file__).parent / "app.tcss"
     TITLE = "gq-pods"
     SUB_TITLE = "Signs of Safety pods"
     ENABLE_COMMAND_PALETTE = True
@@ -112,12 +112,16 @@ class GqPodsApp(App[int]):
 
     # ------------------------------------------------------------ start-up
 
-    def on_mount(self) -> None:
+    def get_default_screen(self) -> Screen:
         from .home import HomeScreen
 
-        self.push_screen(HomeScreen())
+        return HomeScreen()
+
+    def on_mount(self) -> None:
         if self.repository is None:
-            self._open_repository()
+            # After the first frame: importing SQLAlchemy in a thread would
+            # otherwise compete with drawing it.
+            self.call_after_refresh(self._open_repository)
         else:
             self.post_message(self.RepositoryReady())
 
