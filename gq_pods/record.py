@@ -42,6 +42,8 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 
+from .scaling import is_revealed
+
 from .model import (
     DEFAULT_SCALE_QUESTION,
     SECTION_LABELS,
@@ -466,6 +468,10 @@ class _Record:
     def scale_table(self, scale: Scale) -> None:
         if not is_blank(scale.question):
             self.out += [f"**Question:** {inline_text(scale.question)}", ""]
+        if not is_revealed(self.pod, scale.about):
+            count = len(scale.scores)
+            self.para(f"{count} score{'s' if count != 1 else ''} entered, hidden until the group reveals them.")
+            return
         rows = [(_cell(s.who), str(s.score), _cell(s.reason), _cell(s.next_point)) for s in scale.scores]
         self.out += _table(
             ("Who", "Score", "Why this number and not lower", "What would move it up one point"),
@@ -483,6 +489,8 @@ class _Record:
                 if is_blank(scale.question):
                     self.para(DEFAULT_SCALE_QUESTION)
                 self.scale_table(scale)
+                if not is_revealed(pod, scale.about):
+                    continue
                 low_high = _range(scale)
                 self.para(f"Scores from {low_high}." if " to " in low_high else f"Everyone scored {low_high}.")
             elif scale.about not in statement_ids:
@@ -565,7 +573,7 @@ class _Record:
             goal = pod.goal_for(statement.id) if statement.id else None
             if goal is not None and not is_blank(goal_text(goal)):
                 lines.append(f"- {_item(goal_word)} {number}: {_item(goal_text(goal))}")
-        overall = _range(pod.scale_for("overall"))
+        overall = _range(pod.scale_for("overall")) if is_revealed(pod, "overall") else ""
         if overall:
             lines.append(f"- Overall safety scale: {overall} (0 to 10, where 10 means safe enough to close).")
         steps = [s for s in pod.map.next_steps if not is_blank(s.text)]

@@ -433,3 +433,20 @@ def test_record_and_redaction_import_only_the_standard_library():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == ""
+
+
+def test_scores_still_hidden_are_not_shown_in_the_record():
+    from gq_pods.scaling import set_mode, set_revealed
+
+    pod = full_pod()
+    set_mode(pod, "hidden")
+    set_revealed(pod, "overall", False)
+    set_revealed(pod, "ds1", False)
+    text = render_markdown(pod)
+    assert "hidden until the group reveals them" in text
+    assert "Lisa acts to protect Amy" not in text  # reasons come with the numbers
+    assert "Overall safety scale: 3 to 4" not in text
+    set_revealed(pod, "overall", True)
+    set_revealed(pod, "ds1", True)
+    shown = render_markdown(pod)
+    assert "Lisa acts to protect Amy" in shown and "hidden until" not in shown
