@@ -195,6 +195,10 @@ class PodScreen(Screen):
             self.notify(error, title="Team settings", severity="warning", timeout=10, markup=False)
         self.set_class(self.app.size.width < NARROW, "-narrow")
         self.set_interval(0.5, self.tick)
+        if self.plan.stages:
+            # Open on the work of the stage the pod was left at, with the keyboard in it.
+            pane_id = WORK_TABS.get(self.stage.work, "details")
+            self.call_after_refresh(self._focus_work, pane_id, self.stage.work, self.stage_index)
 
     def on_resize(self) -> None:
         self.set_class(self.app.size.width < NARROW, "-narrow")
