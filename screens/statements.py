@@ -29,7 +29,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable, Iterable
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Container, Horizontal, Vertical, VerticalScroll
@@ -833,6 +833,18 @@ class StatementsPanel(PodPanel):
     """Danger statements and safety goals, in pairs."""
 
     goal_stage = False  # opened by the safety goals stage: Enter opens a pair on its goal
+    _last_focus: Widget | None = None
+
+    _focus_when_hidden: Widget | None = None
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        if all(node.display for node in (self, *self.ancestors) if isinstance(node, Widget)):
+            self._last_focus = event.widget
+
+    def on_hide(self) -> None:
+        # Where the scribe was when they went to another tab (Textual moves the focus about
+        # as tabs hide and show, so what it does then is not remembered).
+        self._focus_when_hidden = self._last_focus
 
     def compose(self) -> ComposeResult:
         with ContentSwitcher(initial="statements-overview", id="statements-switcher"):
@@ -957,13 +969,17 @@ class StatementsPanel(PodPanel):
         if open_id and self.pod.statement(open_id) is not None:
             for editor in self.query(ItemEditor):
                 await editor.load(open_id)
-            if inside and focused is not None and focused.is_attached:
+            last = self._focus_when_hidden
+            editor = self.query_one(PairEditor).active_editor()
+            if take_focus and last is not None and last.is_attached and editor in last.ancestors:
+                last.focus()  # back where the scribe was before another tab
+            elif inside and focused is not None and focused.is_attached:
                 focused.focus()
-            elif take_focus and not inside:
-                self.query_one(PairEditor).active_editor().focus_first()
+            elif take_focus:
+                editor.focus_first()
         else:
             selected = open_id or self.query_one(PairsOverview).selected_id()
-            await self.show_overview(select=selected, focus=take_focus and not inside)
+            await self.show_overview(select=selected, focus=take_focus)
 
     @on(PairEditor.Close)
     async def _close_editor(self, event: PairEditor.Close) -> None:

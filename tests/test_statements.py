@@ -511,10 +511,10 @@ async def test_a_draft_half_typed_is_in_the_database_before_it_is_added(db_url, 
             ("SP", "Gran is worried that Mum")
         ]
         # switching tabs and back keeps the form as it was
-        screen.show_tab("map")
-        await pilot.pause()
-        screen.show_tab("statements")
+        screen.show_tab("details")
         await pilot.pause(0.2)
+        screen.show_tab("statements")
+        await wait_until(pilot, lambda: app.focused is area(pilot, "#statement-draft-text"))  # back where it was
         assert area(pilot, "#statement-draft-text").text == "Gran is worried that Mum"
         await paste(pilot, " drinks.", "#statement-draft-text")
         await pilot.press("ctrl+n")
