@@ -1,0 +1,59 @@
+"""A danger statement written in the real program, in a real terminal (tmux), at 80x24."""
+
+from __future__ import annotations
+
+import time
+
+from gq_pods.model import Participant, Pod
+from tests.terminal import GQ_PODS, Terminal
+from tests.test_terminal import gq, make_env
+
+
+def test_a_statement_typed_in_a_real_terminal_is_composed_shown_and_saved(tmp_path):
+    from gq_pods.podfile import dumps
+
+    env = make_env(tmp_path / "home")
+    pod = Pod(
+        case_reference="Family T",
+        team="North Team",
+        participants=[Participant("SP", "facilitator"), Participant("JR", "presenter")],
+        current_stage="danger_statements",
+    )
+    pod_file = tmp_path / "pod.json"
+    pod_file.write_text(dumps(pod), encoding="utf-8")
+    result = gq(env, "import", str(pod_file))
+    assert result.returncode == 0, result.stderr
+
+    term = Terminal([str(GQ_PODS)], env, 80, 24)
+    try:
+        term.wait_for("Family T")
+        term.send("Enter")
+        term.wait_for("No danger statements yet")
+        term.send("a")
+        term.wait_for("Who is worried?")
+        term.type("The school [b]")
+        time.sleep(0.5)
+        term.send("Tab")
+        time.sleep(0.5)
+        term.type("Dad shouts at Mum")
+        screen = term.wait_for("The school [b] is worried that Dad shouts at Mum.")
+        assert "Suggestions" in screen
+        term.send("Escape")
+        screen = term.wait_for("Still needs")
+        assert "a safety goal" in screen
+        term.send("C-q")
+        assert term.exit_status() == 0
+    finally:
+        term.close()
+
+    from storage.repository import Repository
+
+    repo = Repository.open(f"sqlite:///{tmp_path / 'home' / 'data' / 'pods.sqlite3'}")
+    try:
+        stored = repo.get_pod(repo.list_pods()[0].id)
+    finally:
+        repo.close()
+    statement = stored.danger_statements[0]
+    assert statement.who_is_worried == "The school [b]"
+    assert statement.behaviour == "Dad shouts at Mum"
+    assert statement.text == "The school [b] is worried that Dad shouts at Mum."
