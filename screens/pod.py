@@ -162,6 +162,7 @@ class PodScreen(Screen):
         self.stage_clock: StageClock | None = None
         self._unsaved_seconds = 0
         self._map_return: str | None = None
+        self._heading = pod_heading(pod)
 
     @property
     def stage(self) -> Stage:
@@ -176,7 +177,7 @@ class PodScreen(Screen):
         from .runner import StageHeader, StageRail
 
         with Horizontal(id="pod-bar"):
-            yield Static(pod_heading(self.pod), id="pod-heading")
+            yield Static(self._heading, id="pod-heading")
             yield SaveIndicator(id="save-indicator")
         with Horizontal(id="pod-body"):
             yield StageRail(id="stage-rail")
@@ -327,11 +328,16 @@ class PodScreen(Screen):
         self.mark_dirty()
 
     def mark_dirty(self) -> None:
+        was_dirty = self._dirty
         self._dirty = True
-        for indicator in self.query(SaveIndicator):
-            indicator.show_unsaved()
-        for heading in self.query("#pod-heading").results(Static):
-            heading.update(pod_heading(self.pod))
+        if not was_dirty:  # the bar changes once per save, not on every keystroke
+            for indicator in self.query(SaveIndicator):
+                indicator.show_unsaved()
+        heading = pod_heading(self.pod)
+        if heading != self._heading:
+            self._heading = heading
+            for widget in self.query("#pod-heading").results(Static):
+                widget.update(heading)
         if self._save_timer is None:
             self._save_timer = self.set_timer(SAVE_DELAY, self._autosave)
 

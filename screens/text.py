@@ -12,7 +12,8 @@ from textual.content import Content
 
 def plain(text: str, style: str = "") -> Content:
     """User text as a Content that no markup parser will ever read."""
-    return Content(visible(text), style=style) if style else Content(visible(text))
+    content = Content(visible(text))
+    return content.stylize(style) if style else content
 
 
 def cell(text: str, style: str = "") -> Text:

@@ -1,0 +1,23 @@
+"""User text reaches the screen literally."""
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from screens.text import cell, plain, visible
+
+
+@given(st.text())
+def test_plain_keeps_every_printable_character_as_typed(text):
+    shown = plain(text).plain
+    assert shown == visible(text)
+    for ch in text:
+        if ch.isprintable() or ch in "\n\t":
+            assert ch in shown
+
+
+def test_markup_and_control_characters_are_text():
+    assert plain("Mum [/] left").plain == "Mum [/] left"
+    assert plain("[@click=app.quit]x[/]").plain == "[@click=app.quit]x[/]"
+    assert visible("a\x1b[31mb") == "a\\x1b[31mb"
+    assert plain("x", "bold").plain == "x"
+    assert cell("two\nlines").plain == "two lines"
