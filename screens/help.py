@@ -48,7 +48,32 @@ pseudonyms for the family: names are rarely needed.
 | Ctrl+N | Add a person |
 | Escape | Cancel |
 
-The mouse works too: click a pod, a button or a field.
+## In an open pod
+
+| Key | What it does |
+|---|---|
+| F8 / F7 | Next stage / back a stage |
+| F3 | Go to any stage |
+| F6 | Start or pause the stage timer |
+| F2 | The whole map, and back |
+| F5 | Presentation mode for the shared screen |
+| Ctrl+F | Finish the pod (lists what is missing first) |
+| Ctrl+E | Export the record |
+| Ctrl+S | Save now (it saves within a second anyway) |
+| Ctrl+Z | Undo a delete, move or reorder |
+| Escape | Back to the pods |
+
+## In the tabs
+
+| Tab | Keys |
+|---|---|
+| Map | arrows move, a add, Enter edit, d delete, Shift+Up/Down reorder, m move to another section |
+| People | a add, Enter or e change, d remove |
+| Statements | a add, Enter open, g open the goal, d delete; in the editor Ctrl+R use the preview's wording, Ctrl+G statement or goal, F4 drafts, Ctrl+N add a draft |
+| Scaling | Enter score, n next person, a add someone, r reveal, m presenter first or hidden, s next scale, q the question |
+| Planning | b add a bottom line, c add a contingency, Enter change, d remove |
+
+The mouse works too: click a pod, a stage, a tab, a button or a field.
 """
 
 
