@@ -248,12 +248,17 @@ class PodScreen(Screen):
         if not self.query(f"#tab-{pane_id}"):
             pane_id = "details"
         self.show_tab(pane_id)
-        self.call_after_refresh(self._focus_work, pane_id, work, self.stage_index)
+        # Now, so keys typed straight after F8 land in the new work; and once more
+        # after the tab is laid out, in case the panel needed its layout first.
+        self._focus_work(pane_id, work, self.stage_index)
+        self.call_after_refresh(self._focus_work, pane_id, work, self.stage_index, True)
 
-    def _focus_work(self, pane_id: str, work: str, stage_index: int) -> None:
+    def _focus_work(self, pane_id: str, work: str, stage_index: int, only_if_lost: bool = False) -> None:
         if stage_index != self.stage_index:
             return  # the facilitator has already moved on
         panel = self.query_one(f"#panel-{pane_id}")
+        if only_if_lost and self.focused is not None and panel in self.focused.ancestors_with_self:
+            return
         focus_work = getattr(panel, "focus_work", None)
         if focus_work is not None:
             focus_work(work)
