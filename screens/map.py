@@ -30,7 +30,7 @@ from textual.content import Content
 from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widget import Widget
-from textual.widgets import Input, OptionList, Static, TextArea
+from textual.widgets import Input, OptionList, Static, Tabs, TextArea
 from textual.widgets.option_list import Option
 
 from gq_pods.model import (
@@ -47,6 +47,7 @@ from gq_pods.rules import can_agree_steps
 from .text import plain
 from .workspace import PodPanel
 
+FIRST_CARDS = 12  # cards per section mounted at once; the rest follow a frame later (see _fill)
 NARROW_BELOW = 84  # cells of the map's own width: below this, one column at a time
 PAIRED = ("danger_statements", "safety_goals")
 
@@ -374,6 +375,7 @@ class MapPanel(PodPanel):
         self._cursor: dict[int, tuple[str, int]] = {}  # each column's (section, index)
         self._painted: MapCard | None = None
         self._narrow = False
+        self._seen = False
         self.keys = MapKeys(id="map-keys")
         # Built in compose and kept, so that moving the cursor never searches the DOM.
         self._views: dict[str, SectionView] = {}
@@ -460,8 +462,9 @@ class MapPanel(PodPanel):
     def manager_note(self) -> Content:
         return Content(MANAGER_NOTE if self.pod.manager_present else NO_MANAGER_NOTE)
 
-    def make_cards(self, section: str) -> list[MapCard]:
-        return [MapCard(section, i, row.kind, self.card_content(section, row)) for i, row in enumerate(self.rows(section))]
+    def make_cards(self, section: str, limit: int | None = None) -> list[MapCard]:
+        rows = self.rows(section)[:limit]
+        return [MapCard(section, i, row.kind, self.card_content(section, row)) for i, row in enumerate(rows)]
 
     # ------------------------------------------------------------ layout
 
@@ -480,7 +483,7 @@ class MapPanel(PodPanel):
                     view = SectionView(
                         section,
                         self.section_title(section),
-                        self.make_cards(section),
+                        self.make_cards(section, FIRST_CARDS),
                         self.manager_note() if section == "next_steps" else None,
                     )
                     view.display = self.section_shown(section)
@@ -493,12 +496,32 @@ class MapPanel(PodPanel):
     def on_mount(self) -> None:
         self._show_column_classes()
         self.watch(self.screen, "focused", self._focus_moved, init=False)
+        self.call_after_refresh(self._fill)
+
+    async def _fill(self) -> None:
+        """Mount the cards past the first few, one section per frame, so a big map shows at once."""
+        for section in self.sections():
+            view = self._views[section]
+            if len(view.cards()) < len(self.rows(section)):
+                pending = self.refresh_section(section)
+                if pending is not None:
+                    await pending
+                self.call_after_refresh(self._fill)
+                return
 
     def _take_focus(self) -> None:
-        # Shown (its tab chosen, or a stage opened it): the keyboard comes to the map, not the tab bar.
+        """Shown (F2, a stage, or the pod opening on it): the keyboard comes to the map.
+
+        Except from the tab bar once the map has been seen: someone stepping through the
+        tabs with the arrows keeps stepping."""
         focused = self.screen.focused
-        if self.app.screen is self.screen and (focused is None or self not in focused.ancestors):
-            self.show_column(self.column)
+        first = not self._seen
+        self._seen = True
+        if self.app.screen is not self.screen or (focused is not None and self in focused.ancestors):
+            return
+        if focused is not None and isinstance(focused, Tabs) and not first:
+            return
+        self.show_column(self.column)
 
     def focus_work(self, work: str) -> None:
         """A stage opened the map: show the part it is about."""
@@ -532,6 +555,8 @@ class MapPanel(PodPanel):
             self._bar.display = self._narrow and not presenting
         for column in self._columns:
             column.display = not one or column.index == self.column
+            # One column alone needs no line between columns.
+            column.styles.border_right = ("none", "transparent") if one else None
         for title in self._titles:
             title.display = presenting or not self._narrow
 
@@ -680,16 +705,21 @@ class MapPanel(PodPanel):
 
     def show_pod(self) -> None:
         """After undo or reload: close any editor and show the pod as it now is."""
-        if self._editor is not None:
+        was_editing = self._editor is not None
+        if was_editing:
             self._close_editor_widget()
-        self.call_later(self._redraw_all)
+        self.call_later(self._redraw_all, was_editing)
 
-    async def _redraw_all(self) -> None:
+    async def _redraw_all(self, was_editing: bool = False) -> None:
         where = self.cursor_card()
         await self.redraw(*self.sections())
         self.refresh_notes()
         if where is not None:
-            self.move_to(where.section, where.index, focus=self.keys.has_focus)
+            self.move_to(where.section, where.index, focus=self.keys.has_focus or was_editing)
+
+    def say(self, message: str, **kwargs: Any) -> None:
+        """Notify, never reading the words as markup (labels and dates come from people)."""
+        self.notify(message, markup=False, **kwargs)
 
     # ------------------------------------------------------------ keys
 
@@ -747,7 +777,7 @@ class MapPanel(PodPanel):
         self.checkpoint(f"Add to {self.label(section)}")
         if section == "danger_statements":
             if len(pod.danger_statements) >= SUGGESTED_MAX_STATEMENTS:
-                self.notify(
+                self.say(
                     f"Most maps keep to about {SUGGESTED_MAX_STATEMENTS} danger statements; "
                     "a few strong ones help the family more than many.",
                     timeout=6,
@@ -769,7 +799,6 @@ class MapPanel(PodPanel):
 
     async def _add_goal(self, card: MapCard | None) -> None:
         pod = self.pod
-        rows = self.rows("safety_goals")
         # The focused pair if it lacks a goal, else the first danger statement without one.
         target = None
         if card is not None and card.section in PAIRED:
@@ -780,9 +809,9 @@ class MapPanel(PodPanel):
             target = next((s for s in pod.danger_statements if pod.goal_for(s.id) is None), None)
         if target is None:
             if pod.danger_statements:
-                self.notify("Every danger statement has its safety goal. Add a danger statement first.")
+                self.say("Every danger statement has its safety goal. Add a danger statement first.")
             else:
-                self.notify("A safety goal answers a danger statement: add a danger statement first.")
+                self.say("A safety goal answers a danger statement: add a danger statement first.")
             return
         self.checkpoint(f"Add to {self.label('safety_goals')}")
         pod.safety_goals.append(SafetyGoal(id=pod.new_goal_id(), danger_statement=target.id))
@@ -828,6 +857,7 @@ class MapPanel(PodPanel):
         editor = MapEditor(section, index, row.obj, new=new, text=text)
         editor.undo_depth = len(self.pod_screen.undo_stack)
         self._editor = editor
+        self.move_to(section, index, focus=False)
         card.display = False
         await self.view(section).mount(editor, after=card)
         editor.focus_text()
@@ -836,6 +866,9 @@ class MapPanel(PodPanel):
     def _write(self, editor: MapEditor, field: str, value: Any) -> None:
         """Put one edited value into the pod, with one undo checkpoint per editing session."""
         if getattr(editor.obj, field) == value:
+            return
+        if field == "text" and not editor.checkpointed and value == editor.initial_text:
+            # Opened and closed unchanged: leave a statement or goal whose words come from its parts alone.
             return
         if not editor.checkpointed:
             self.checkpoint(f"Edit {self.label(editor.section)}")
@@ -883,7 +916,7 @@ class MapPanel(PodPanel):
             return
         if event.wanted == "agreed" and not can_agree_steps(self.pod):
             editor.show_problem(AGREE_REFUSED)
-            self.notify(AGREE_REFUSED, severity="warning")
+            self.say(AGREE_REFUSED, severity="warning")
             return
         editor.show_problem(None)
         event.status.show(event.wanted)
@@ -909,10 +942,10 @@ class MapPanel(PodPanel):
             if problem:
                 if not leaving:
                     editor.show_problem(problem)
-                    self.notify(problem, title="Due date not saved", severity="warning")
+                    self.say(problem, title="Due date not saved", severity="warning")
                     editor.query_one("#edit-due", Input).focus()
                     return
-                self.notify(f"The due date '{due_text}' was not saved. {DATE_HELP}", severity="warning", timeout=8)
+                self.say(f"The due date '{due_text}' was not saved. {DATE_HELP}", severity="warning", timeout=8)
             else:
                 self._write(editor, "due", due)
         section, index, obj = editor.section, editor.index, editor.obj
@@ -967,7 +1000,7 @@ class MapPanel(PodPanel):
         card = self._current()
         row = self.rows(card.section)[card.index]
         if row.kind in ("prompt", "missing_goal"):
-            self.notify("Nothing to delete here.")
+            self.say("Nothing to delete here.")
             return
         if row.kind == "statement":
             goal = self.pod.goal_for(row.obj.id)
@@ -999,8 +1032,8 @@ class MapPanel(PodPanel):
         self._remove_obj(section, row.obj)
         self.edited()
         await self.redraw(*(PAIRED if section in PAIRED else (section,)))
-        self.move_to(section, index if section != "safety_goals" else index)
-        self.notify("Deleted. ctrl+z to undo", timeout=4)
+        self.move_to(section, index)
+        self.say("Deleted. ctrl+z to undo", timeout=4)
 
     # ------------------------------------------------------------ reorder
 
@@ -1012,7 +1045,7 @@ class MapPanel(PodPanel):
             return
         if section in PAIRED:
             if row.statement is None:
-                self.notify("This safety goal has no danger statement, so it has no place in the order.")
+                self.say("This safety goal has no danger statement, so it has no place in the order.")
                 return
             items: list[Any] = self.pod.danger_statements
             obj: Any = row.statement
@@ -1037,8 +1070,13 @@ class MapPanel(PodPanel):
         if row.kind == "item":
             targets += ["danger_statements", "next_steps"]
         elif row.kind == "statement":
-            if self.pod.goal_for(row.obj.id) is not None or self.pod.scale_for(row.obj.id) is not None:
+            statement: DangerStatement = row.obj
+            if self.pod.goal_for(statement.id) is not None or self.pod.scale_for(statement.id) is not None:
                 return [], "This danger statement has its safety goal or scale with it, so it stays a danger statement."
+            parts = (statement.who_is_worried, statement.behaviour, statement.example, statement.impact,
+                     statement.acknowledgement, statement.family_view)
+            if any(p.strip() for p in parts) or statement.drafts:
+                return [], "This danger statement has parts or drafts written in the Statements tab, so it stays here."
         elif row.kind == "step":
             if row.obj.owner.strip() or row.obj.due is not None:
                 return [], "This next step has an owner or a date; clear them first if it belongs in another section."
@@ -1056,7 +1094,7 @@ class MapPanel(PodPanel):
         row = self.rows(section)[index]
         choices, why = self.move_choices(section, row)
         if why:
-            self.notify(why)
+            self.say(why)
             return
 
         async def picked(target: str | None) -> None:
@@ -1082,7 +1120,7 @@ class MapPanel(PodPanel):
         if touched & set(PAIRED):
             touched |= set(PAIRED)
         await self.redraw(*[s for s in self.sections() if s in touched])
-        self.notify(f"Moved to {self.label(target)}. ctrl+z to undo", timeout=4)
+        self.say(f"Moved to {self.label(target)}. ctrl+z to undo", timeout=4)
 
     # ------------------------------------------------------------ presentation
 

@@ -124,6 +124,22 @@ async def test_edit_in_place_is_multi_line_and_saved_while_typing(db_url, repo):
         assert stored(db_url, pod_id).map.existing_strengths[0].text.endswith("\nPat visits on Sundays.")
 
 
+async def test_one_undo_takes_back_a_whole_edit(db_url, repo):
+    pod_id = repo.add_pod(full_pod())
+    app = GqPodsApp(db_url)
+    async with app.run_test(size=(80, 24)) as pilot:
+        panel = await open_map(pilot, pod_id)
+        await pilot.press("enter", *" Twice.", "escape")
+        await pilot.pause()
+        assert texts(panel, "harm")[0].endswith("held Amy. Twice.")
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert texts(panel, "harm")[0].endswith("held Amy.")
+        assert panel.focused_card() is not None  # the keys are still on the map
+        await saved(pilot)
+        assert stored(db_url, pod_id).map.harm[0].text.endswith("held Amy.")
+
+
 async def test_delete_then_undo_both_reach_the_database(db_url, repo):
     pod_id = repo.add_pod(full_pod())
     app = GqPodsApp(db_url)
@@ -374,14 +390,14 @@ async def test_columns_become_tabs_at_80x24(db_url, repo):
 async def test_team_labels_and_grey_areas_come_from_the_team_file(db_url, repo):
     paths.config_dir().mkdir(parents=True, exist_ok=True)
     (paths.config_dir() / "team.json").write_text(
-        json.dumps({"labels": {"danger_statements": "Worry statements"}, "show_grey_areas": True})
+        json.dumps({"labels": {"danger_statements": "Worry statements [early help]"}, "show_grey_areas": True})
     )
     pod_id = repo.add_pod(empty_pod())
     app = GqPodsApp(db_url)
     async with app.run_test(size=(120, 40)) as pilot:
         panel = await open_map(pilot, pod_id)
         title = str(panel.view("danger_statements").query_one(".section-title", Static).render())
-        assert title == "Worry statements"
+        assert title == "Worry statements [early help]"
         assert panel.view("grey_areas").display
         assert texts(panel, "grey_areas") == ["What is unclear or not yet known? Press a to add."]
 

@@ -1,0 +1,83 @@
+"""The map in the real program, in a real terminal (tmux): typed, saved, killed, found again."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import time
+
+from gq_pods.model import MapItem, Participant, Pod, PodMap
+from tests.terminal import GQ_PODS, Terminal
+from tests.test_terminal import gq, make_env
+
+
+def app_pids(term: Terminal) -> list[int]:
+    """The gq-pods process under the terminal's shell (not the shell itself)."""
+    shell = term.pid_of_app()
+    assert shell is not None
+    out = subprocess.run(["pgrep", "-P", str(shell)], capture_output=True, text=True, check=False).stdout
+    return [int(pid) for pid in out.split()]
+
+
+def stored_harm(tmp_path) -> list[str]:
+    from storage.repository import Repository
+
+    repo = Repository.open(f"sqlite:///{tmp_path / 'home' / 'data' / 'pods.sqlite3'}")
+    try:
+        return [item.text for item in repo.get_pod(repo.list_pods()[0].id).map.harm]
+    finally:
+        repo.close()
+
+
+def test_text_typed_into_the_map_survives_sigkill(tmp_path):
+    from gq_pods.podfile import dumps
+
+    env = make_env(tmp_path / "home")
+    pod = Pod(
+        case_reference="Family K",
+        style="content_mapping",
+        participants=[Participant("SP", "facilitator"), Participant("JR", "presenter")],
+        map=PodMap(harm=[MapItem("Amy was bruised in March.")]),
+        current_stage="worries",
+    )
+    pod_file = tmp_path / "pod.json"
+    pod_file.write_text(dumps(pod), encoding="utf-8")
+    assert gq(env, "import", str(pod_file)).returncode == 0
+
+    term = Terminal([str(GQ_PODS)], env, 80, 24)
+    try:
+        term.wait_for("Family K")
+        term.send("Enter")
+        term.wait_for("What are we worried about?")
+        term.wait_for("Amy was bruised in March.")
+        term.send("a")
+        term.wait_for("escape or ctrl+s: done")
+        term.type("Mum [/] left; [@click=app.quit]")
+        term.send("Enter")
+        term.type("Dad shouted")
+        term.wait_for("Dad shouted")
+        deadline = time.monotonic() + 5
+        while "Saving..." in term.screen() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert "Saved" in term.screen()  # the indicator says it is in the database
+        pids = app_pids(term)
+        assert pids
+        for pid in pids:
+            os.kill(pid, signal.SIGKILL)
+        term.exit_status()
+    finally:
+        term.close()
+
+    assert stored_harm(tmp_path) == ["Amy was bruised in March.", "Mum [/] left; [@click=app.quit]\nDad shouted"]
+
+    again = Terminal([str(GQ_PODS)], env, 120, 40)
+    try:
+        again.wait_for("Family K")
+        again.send("Enter")
+        screen = again.wait_for("Mum [/] left; [@click=app.quit]")
+        assert "Dad shouted" in screen
+        again.send("C-q")
+        assert again.exit_status() == 0
+    finally:
+        again.close()
