@@ -72,7 +72,7 @@ TITLES = frozenset(
 ADULT_AGE = 18
 
 # Fields that hold ids, fixed choices or keys, never free text.
-_NOT_TEXT = frozenset(
+NOT_TEXT = frozenset(
     {
         "id",
         "style",
@@ -238,7 +238,7 @@ class _Redactor:
         return self.pattern.sub(lambda m: self.rules[int(m.lastgroup[1:])].token, value)
 
     def value(self, value: Any, field_name: str = "") -> Any:
-        if field_name in _NOT_TEXT:
+        if field_name in NOT_TEXT:
             return value
         if isinstance(value, str):
             return self.text(value)

@@ -39,3 +39,13 @@ async def open_pod(pilot, pod_id: int):
     )
     await pilot.pause()
     return pilot.app.screen
+
+
+async def open_tab(pilot, pod_id: int, pane: str, work: str | None = None):
+    """Open a pod, show one of its tabs, and put the keyboard in it as its stage would."""
+    screen = await open_pod(pilot, pod_id)
+    screen.show_tab(pane)
+    await pilot.pause()
+    screen.query_one(f"#panel-{pane}").focus_work(work or pane)
+    await pilot.pause()
+    return screen

@@ -9,21 +9,11 @@ from screens.people import PersonForm
 from screens.pod import PodScreen
 from storage.repository import Repository
 from tests.factories import full_pod
-from tests.pilot import ready, wait_until
+from tests.pilot import open_tab, ready, wait_until
 
 
 async def open_people(pilot, pod_id: int) -> PodScreen:
-    app = pilot.app
-    await ready(pilot)
-    app.open_pod(pod_id)
-    await wait_until(pilot, lambda: isinstance(app.screen, PodScreen) and bool(app.screen.query("#panel-people")))
-    await pilot.pause()
-    screen = app.screen
-    screen.show_tab("people")
-    await pilot.pause()
-    screen.query_one("#panel-people").focus_work("people")
-    await pilot.pause()
-    return screen
+    return await open_tab(pilot, pod_id, "people")
 
 
 def genogram_text(screen) -> list[str]:

@@ -9,21 +9,11 @@ from screens.planning import BottomLineForm, ContingencyForm
 from screens.pod import PodScreen
 from storage.repository import Repository
 from tests.factories import full_pod
-from tests.pilot import ready, wait_until
+from tests.pilot import open_tab, ready, wait_until
 
 
 async def open_planning(pilot, pod_id: int) -> PodScreen:
-    app = pilot.app
-    await ready(pilot)
-    app.open_pod(pod_id)
-    await wait_until(pilot, lambda: isinstance(app.screen, PodScreen) and bool(app.screen.query("#panel-planning")))
-    await pilot.pause()
-    screen = app.screen
-    screen.show_tab("planning")
-    await pilot.pause()
-    screen.query_one("#panel-planning").focus_work("planning")
-    await pilot.pause()
-    return screen
+    return await open_tab(pilot, pod_id, "planning")
 
 
 def shown(screen, list_id: str) -> list[str]:

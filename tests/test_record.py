@@ -38,20 +38,7 @@ GOLDEN = Path(__file__).parent / "golden"
 UPDATE = os.environ.get("GQ_PODS_UPDATE_GOLDEN") == "1"
 
 # Fields that hold ids, fixed choices or keys: not text a practitioner typed.
-NOT_TEXT = {
-    "id",
-    "style",
-    "case_reason",
-    "status",
-    "role",
-    "kind",
-    "about",
-    "danger_statement",
-    "key",
-    "focus_question_answered",
-    "current_stage",
-    "extra",
-}
+from gq_pods.redact import NOT_TEXT  # noqa: E402
 BIDI = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c")
 
 

@@ -12,7 +12,7 @@ from screens.scaling import ScoreForm
 from screens.workspace import PodEdited
 from storage.repository import Repository
 from tests.factories import full_pod
-from tests.pilot import ready, wait_until
+from tests.pilot import open_tab, ready, wait_until
 
 PEOPLE = [
     Participant("Sam Patel", "facilitator"),
@@ -22,20 +22,7 @@ PEOPLE = [
 
 
 async def open_scaling(pilot, pod_id: int) -> PodScreen:
-    app = pilot.app
-    await ready(pilot)
-    app.open_pod(pod_id)
-    try:
-        await wait_until(pilot, lambda: isinstance(app.screen, PodScreen) and bool(app.screen.query("#panel-scaling")))
-    except AssertionError:
-        raise AssertionError(f"{app.screen_stack} {app._exception!r}")
-    await pilot.pause()
-    screen = app.screen
-    screen.show_tab("scaling")
-    await pilot.pause()
-    screen.query_one("#panel-scaling").focus_work("scaling")
-    await pilot.pause()
-    return screen
+    return await open_tab(pilot, pod_id, "scaling")
 
 
 def panel_text(screen) -> str:
