@@ -349,6 +349,27 @@ async def test_user_text_is_shown_literally_never_as_markup(db_url, repo):
         assert stored(db_url, pod_id).map.harm[1].text == "[@click=app.quit]Press me[/] [b]"
 
 
+async def test_the_mouse_picks_edits_and_adds(db_url, repo):
+    pod_id = repo.add_pod(full_pod())
+    app = GqPodsApp(db_url)
+    async with app.run_test(size=(120, 40)) as pilot:
+        panel = await open_map(pilot, pod_id)
+        await pilot.click(panel.card("existing_safety", 0))
+        assert panel.focused_card().section == "existing_safety"
+        await pilot.double_click(panel.card("existing_strengths", 0))
+        await pilot.pause()
+        assert isinstance(app.screen.focused, TextArea)
+        assert app.screen.focused.text == "Lisa takes Amy to nursery every day, on time."
+        await pilot.click(panel.view("harm").query_one(".add-link"))  # closes that editor, opens a new one
+        await pilot.pause()
+        await pilot.press(*"Hit")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert texts(panel, "harm")[-1] == "• Hit"
+        await saved(pilot)
+        assert stored(db_url, pod_id).map.harm[-1].text == "Hit"
+
+
 def columns_shown(panel: MapPanel) -> list[MapColumn]:
     return [column for column in panel.query(MapColumn) if column.display]
 
