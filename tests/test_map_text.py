@@ -1,0 +1,38 @@
+"""The map's handling of typed text, checked over many inputs (hypothesis)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from gq_pods.model import MapItem
+from screens.map import DATE_HELP, MapPanel, Row, parse_due
+from screens.text import visible
+
+
+@given(st.text(max_size=30))
+def test_any_typed_due_date_is_either_a_real_date_or_explained(text):
+    due, problem = parse_due(text)
+    if problem is None:
+        assert due is None if not text.strip() else due == dt.date.fromisoformat(text.strip())
+    else:
+        assert due is None and DATE_HELP in problem
+
+
+@given(st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2199, 12, 31)))
+def test_every_real_date_written_year_month_day_is_taken(date):
+    assert parse_due(f" {date.isoformat()} ") == (date, None)
+
+
+def test_the_usual_slips_are_explained():
+    for slip in ("01/12/2026", "2026-13-01", "2026-02-30", "next week", "2026-2-3"):
+        due, problem = parse_due(slip)
+        assert due is None and problem and "year-month-day" in problem
+
+
+@given(st.text(min_size=1).filter(lambda t: t.strip()))
+def test_a_card_shows_exactly_what_was_typed(text):
+    content = MapPanel().card_content("harm", Row("item", MapItem(text)))
+    assert content.plain == "• " + visible(text)
