@@ -317,6 +317,7 @@ class SectionPicker(ModalScreen[str | None]):
     }
     SectionPicker #picker-title { text-style: bold; margin-bottom: 1; }
     SectionPicker OptionList { height: auto; max-height: 12; }
+    SectionPicker #picker-hint { margin-top: 1; }
     """
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="map.picker.cancel")]
 
@@ -329,6 +330,7 @@ class SectionPicker(ModalScreen[str | None]):
         with Vertical():
             yield Static(Content(self.title_text), id="picker-title")
             yield OptionList(*(Option(plain(label), id=key) for key, label in self.choices), id="picker")
+            yield Static(Content("enter: move it there  ·  escape: leave it where it is"), id="picker-hint")
 
     def on_mount(self) -> None:
         self.query_one(OptionList).focus()
