@@ -8,6 +8,7 @@ the first unsaved change. ctrl+s saves at once; leaving or quitting saves too.
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
 
 from textual import on
@@ -133,6 +134,7 @@ class PodScreen(Screen):
     """One open pod."""
 
     app: GqPodsApp
+    CSS_PATH = Path(__file__).parent / "pod.tcss"
     BINDINGS = [
         Binding("f7", "previous_stage", "Back a stage", id="pod.previous-stage", priority=True),
         Binding("f8", "next_stage", "Next stage", id="pod.next-stage", priority=True),

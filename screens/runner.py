@@ -32,7 +32,7 @@ class StageRail(PodPanel):
     """Every stage, the current one marked; click or Enter to jump."""
 
     DEFAULT_CSS = """
-    StageRail { width: 30; height: 1fr; border-right: solid $panel; }
+    StageRail { width: 32; height: 1fr; border-right: solid $panel; }
     StageRail OptionList { height: 1fr; border: none; padding: 0; }
     StageRail #rail-title { text-style: bold; padding: 0 1; }
     """
@@ -71,7 +71,6 @@ class StageHeader(PodPanel):
     StageHeader #stage-title { text-style: bold; }
     StageHeader #stage-prompts { color: $text; }
     StageHeader Digits { width: auto; padding: 0 1; }
-    PodScreen.-narrow StageHeader #stage-prompts { max-height: 3; overflow-y: auto; }
     StageHeader.-over Digits { color: $warning; }
     StageHeader.-over #stage-time-words { color: $warning; text-style: bold; }
     StageHeader.-paused #stage-time-words { text-style: bold; }
