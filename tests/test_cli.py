@@ -110,3 +110,68 @@ def test_version_is_instant_and_plain():
     )
     assert result.returncode == 0
     assert result.stdout.startswith("gq-pods ")
+
+
+def _full() -> dict:
+    return json.loads(dumps(full_pod()))
+
+
+def _bad_files() -> list[tuple[str, bytes, str]]:
+    """(what is wrong, file bytes, words the message must contain)."""
+    cases: list[tuple[str, bytes, str]] = [
+        ("empty file", b"", "The file is empty."),
+        ("broken JSON", b'{"format": "gq-pods.pod", "version": 1,', "not valid JSON"),
+        ("not an object", b"[1, 2]", "holds one JSON object"),
+        ("bad UTF-8", b'{"format": "gq-pods.pod\xff"}', "not UTF-8"),
+    ]
+
+    def case(what: str, change, words: str) -> None:
+        data = _full()
+        change(data)
+        cases.append((what, json.dumps(data).encode(), words))
+
+    case("newer version", lambda d: d.update(version=2), "Upgrade gq-pods")
+    case("wrong format", lambda d: d.update(format="x"), 'format: expected "gq-pods.pod"')
+    case("unknown key", lambda d: d["pod"]["map"]["harm"][0].update(colour="red"), "pod.map.harm[0].colour: unknown key")
+    case("wrong type", lambda d: d["pod"].update(manager_present="yes"), "pod.manager_present: expected true or false")
+    case("bad value", lambda d: d["pod"].update(style="gsp"), "pod.style:")
+    case("bad date", lambda d: d["pod"].update(date="20/11/2026"), "pod.date:")
+    case("score too high", lambda d: d["pod"]["scales"][0]["scores"][0].update(score=11),
+         "pod.scales[0].scores[0].score: 11 is not between 0 and 10")
+    case("dangling link", lambda d: d["pod"]["safety_goals"][0].update(danger_statement="ds9"),
+         "pod.safety_goals[0].danger_statement")
+    case("too long", lambda d: d["pod"].update(title="x" * 20_001), "pod.title: too long")
+    case("too many items", lambda d: d["pod"]["map"].update(harm=[{"text": "x"}] * 501), "pod.map.harm: too many items")
+    case("missing date", lambda d: d["pod"].pop("date"), "pod.date: required")
+    case("agreed without manager", lambda d: d["pod"].update(manager_present=False),
+         "pod.map.next_steps[0].status")
+    return cases
+
+
+@pytest.mark.parametrize("what,data,words", _bad_files(), ids=[c[0] for c in _bad_files()])
+def test_every_kind_of_bad_file_is_refused_by_the_real_program_and_nothing_is_written(tmp_path, gq_home, what, data, words):
+    good = tmp_path / "good.json"
+    good.write_text(dumps(full_pod()), encoding="utf-8")
+    env = {**os.environ, "GQ_PODS_HOME": str(gq_home)}
+    gq = [str(Path(sys.executable).parent / "gq-pods")]
+    assert subprocess.run([*gq, "import", str(good)], env=env, capture_output=True).returncode == 0
+    db = gq_home / "data" / "pods.sqlite3"
+    before = subprocess.run([*gq, "export", "--all", "-o", str(tmp_path / "before"), "--format", "json"], env=env,
+                            capture_output=True)
+    assert before.returncode == 0
+    bad = tmp_path / "bad.json"
+    bad.write_bytes(data)
+    result = subprocess.run([*gq, "import", str(bad)], env=env, capture_output=True, text=True)
+    assert result.returncode != 0, what
+    assert words in result.stderr, result.stderr
+    assert "Traceback" not in result.stderr and result.stdout == ""
+    listed = json.loads(subprocess.run([*gq, "list", "--json"], env=env, capture_output=True, text=True).stdout)
+    assert len(listed) == 1, f"{what}: the database changed"
+    after = subprocess.run([*gq, "export", "--all", "-o", str(tmp_path / "after"), "--format", "json"], env=env,
+                           capture_output=True)
+    assert after.returncode == 0 and db.exists()
+
+    def records(folder: Path) -> list[dict]:
+        return [json.loads(f.read_text())["pod"] for f in sorted(folder.iterdir())]
+
+    assert records(tmp_path / "after") == records(tmp_path / "before")
