@@ -30,7 +30,7 @@ from textual.content import Content
 from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widget import Widget
-from textual.widgets import Input, OptionList, Static, Tabs, TextArea
+from textual.widgets import Input, OptionList, Static, TabbedContent, TabPane, Tabs, TextArea
 from textual.widgets.option_list import Option
 
 from gq_pods.model import (
@@ -519,6 +519,8 @@ class MapPanel(PodPanel):
         focused = self.screen.focused
         first = not self._seen
         self._seen = True
+        if not self._map_tab_active():
+            return  # the facilitator has already left the map
         if self.app.screen is not self.screen or (focused is not None and self in focused.ancestors):
             return
         if focused is not None and isinstance(focused, Tabs) and not first:
@@ -1128,5 +1130,11 @@ class MapPanel(PodPanel):
 
     def presentation_changed(self, presenting: bool) -> None:
         self._show_columns()
-        if self.display:
+        if self._map_tab_active():
             self.show_column(self.column, focus=presenting and self.screen.focused is None)
+
+    def _map_tab_active(self) -> bool:
+        """Whether the map is the tab on show (a hidden tab still has display set)."""
+        pane = next((a for a in self.ancestors if isinstance(a, TabPane)), None)
+        tabs = next((a for a in self.ancestors if isinstance(a, TabbedContent)), None)
+        return pane is None or tabs is None or tabs.active == pane.id

@@ -98,16 +98,26 @@ class StageHeader(PodPanel):
         self.query_one("#stage-prompts", Static).update(Content("\n").join(prompts))
         self.show_time()
 
+    _words = ""
+
     def show_time(self) -> None:
         screen = self.pod_screen
         left = time_left(self.pod, screen.stage)
-        self.query_one("#stage-digits", Digits).update(format_clock(abs(left.seconds)))
+        digits = self.query_one("#stage-digits", Digits)
+        clock = format_clock(abs(left.seconds))
+        if digits.value != clock:
+            digits.update(clock)
         running = screen.stage_clock.running
         words = left.words
         if not running:
             words += " · timer paused (F6 starts)" if not seconds_on(self.pod, screen.stage.key) else " · paused (F6)"
         words += f" · pod {format_clock(total_seconds(self.pod))} of {screen.plan.total_minutes} min"
-        self.query_one("#stage-time-words", Static).update(Content(words))
+        if words != self._words:
+            # The clock ticks twice a second: same-length text needs no new layout,
+            # which would otherwise re-lay the whole pod screen (a big map) each tick.
+            same_size = len(words) == len(self._words)
+            self._words = words
+            self.query_one("#stage-time-words", Static).update(Content(words), layout=not same_size)
         self.set_class(left.over, "-over")
         self.set_class(not running, "-paused")
 

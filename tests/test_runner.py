@@ -148,3 +148,17 @@ async def test_stage_titles_and_times_come_from_the_team_file(db_url, repo, gq_h
         screen = await open_pod(pilot, pod_id)
         assert "Stage 1 of 2: Welcome" in header_text(screen)
         assert "01:00 left" in header_text(screen)
+
+
+async def test_presentation_mode_stays_on_the_current_tab(db_url, repo):
+    pod_id = repo.add_pod(full_pod(current_stage="scaling"))
+    app = GqPodsApp(db_url, clock=FakeClock())
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_pod(pilot, pod_id)
+        assert active_tab(screen) == "tab-scaling"
+        await pilot.press("f5")
+        await pilot.pause(0.3)
+        assert screen.presenting
+        assert active_tab(screen) == "tab-scaling"
+        await pilot.press("f5")
+        assert not screen.presenting
