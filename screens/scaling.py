@@ -33,7 +33,7 @@ from .text import plain, visible
 from .workspace import PodPanel
 
 if TYPE_CHECKING:  # pragma: no cover
-    from gq_pods.model import Pod, Scale
+    from gq_pods.model import Scale
 
 NOT_LOWER = "What puts it at that number and not lower?"
 UP_ONE = "What would move it up one point?"

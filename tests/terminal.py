@@ -79,5 +79,29 @@ class Terminal:
         self._tmux("kill-server")
 
 
+def make_env(home: Path) -> dict[str, str]:
+    """The environment for the real program: its own data folder, a UTF-8 terminal."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("GQ_PODS", "PYTEST", "TEXTUAL"))}
+    env.update({"GQ_PODS_HOME": str(home), "TERM": "xterm-256color", "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"})
+    return env
+
+
+def gq(env: dict[str, str], *args: str, stdin: str | None = None) -> subprocess.CompletedProcess:
+    """Run the real `gq-pods` command."""
+    return subprocess.run([str(GQ_PODS), *args], capture_output=True, text=True, env=env, input=stdin, check=False)
+
+
+def import_pod(env: dict[str, str], pod, folder: Path) -> int:
+    """Put a pod into the program's database the way a person would: a pod file and `gq-pods import`."""
+    from gq_pods.podfile import dumps
+
+    folder.mkdir(parents=True, exist_ok=True)
+    pod_file = folder / f"pod-{uuid.uuid4().hex[:8]}.json"
+    pod_file.write_text(dumps(pod), encoding="utf-8")
+    result = gq(env, "import", str(pod_file))
+    assert result.returncode == 0, result.stderr
+    return int(result.stdout.split()[-1])
+
+
 def _quote(text: str) -> str:
     return "'" + text.replace("'", "'\\''") + "'"

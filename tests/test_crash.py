@@ -3,13 +3,11 @@ leaves saved pods saved."""
 
 from __future__ import annotations
 
-import os
 
 import pytest
 
 from gq_pods import crashlog
 from screens.app import GqPodsApp
-from screens.pod import PodScreen
 from tests.factories import full_pod
 from tests.pilot import open_pod
 

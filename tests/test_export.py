@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from textual.widgets import Checkbox, Input, Markdown, Static
+from textual.widgets import Checkbox, Input, Static
 
 from gq_pods import cli
 from gq_pods.podfile import dumps

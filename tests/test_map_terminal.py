@@ -8,8 +8,7 @@ import subprocess
 import time
 
 from gq_pods.model import MapItem, Participant, Pod, PodMap
-from tests.terminal import GQ_PODS, Terminal
-from tests.test_terminal import gq, make_env
+from tests.terminal import GQ_PODS, Terminal, import_pod, make_env
 
 
 def app_pids(term: Terminal) -> list[int]:
@@ -31,8 +30,6 @@ def stored_harm(tmp_path) -> list[str]:
 
 
 def test_text_typed_into_the_map_survives_sigkill(tmp_path):
-    from gq_pods.podfile import dumps
-
     env = make_env(tmp_path / "home")
     pod = Pod(
         case_reference="Family K",
@@ -41,9 +38,7 @@ def test_text_typed_into_the_map_survives_sigkill(tmp_path):
         map=PodMap(harm=[MapItem("Amy was bruised in March.")]),
         current_stage="worries",
     )
-    pod_file = tmp_path / "pod.json"
-    pod_file.write_text(dumps(pod), encoding="utf-8")
-    assert gq(env, "import", str(pod_file)).returncode == 0
+    import_pod(env, pod, tmp_path)
 
     term = Terminal([str(GQ_PODS)], env, 80, 24)
     try:

@@ -9,7 +9,7 @@ from screens.people import PersonForm
 from screens.pod import PodScreen
 from storage.repository import Repository
 from tests.factories import full_pod
-from tests.pilot import open_tab, ready, wait_until
+from tests.pilot import open_tab
 
 
 async def open_people(pilot, pod_id: int) -> PodScreen:

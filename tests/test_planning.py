@@ -9,7 +9,7 @@ from screens.planning import BottomLineForm, ContingencyForm
 from screens.pod import PodScreen
 from storage.repository import Repository
 from tests.factories import full_pod
-from tests.pilot import open_tab, ready, wait_until
+from tests.pilot import open_tab
 
 
 async def open_planning(pilot, pod_id: int) -> PodScreen:

@@ -12,7 +12,7 @@ from screens.scaling import ScoreForm
 from screens.workspace import PodEdited
 from storage.repository import Repository
 from tests.factories import full_pod
-from tests.pilot import open_tab, ready, wait_until
+from tests.pilot import open_tab, wait_until
 
 PEOPLE = [
     Participant("Sam Patel", "facilitator"),

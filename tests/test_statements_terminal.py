@@ -5,13 +5,10 @@ from __future__ import annotations
 import time
 
 from gq_pods.model import Participant, Pod
-from tests.terminal import GQ_PODS, Terminal
-from tests.test_terminal import gq, make_env
+from tests.terminal import GQ_PODS, Terminal, import_pod, make_env
 
 
 def test_a_statement_typed_in_a_real_terminal_is_composed_shown_and_saved(tmp_path):
-    from gq_pods.podfile import dumps
-
     env = make_env(tmp_path / "home")
     pod = Pod(
         case_reference="Family T",
@@ -19,10 +16,7 @@ def test_a_statement_typed_in_a_real_terminal_is_composed_shown_and_saved(tmp_pa
         participants=[Participant("SP", "facilitator"), Participant("JR", "presenter")],
         current_stage="danger_statements",
     )
-    pod_file = tmp_path / "pod.json"
-    pod_file.write_text(dumps(pod), encoding="utf-8")
-    result = gq(env, "import", str(pod_file))
-    assert result.returncode == 0, result.stderr
+    import_pod(env, pod, tmp_path)
 
     term = Terminal([str(GQ_PODS)], env, 80, 24)
     try:

@@ -3,37 +3,17 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
-from pathlib import Path
 
 from tests.factories import full_pod
-from tests.terminal import GQ_PODS, Terminal
+from tests.terminal import GQ_PODS, Terminal, gq, import_pod, make_env
 
 
-def gq(env: dict[str, str], *args: str, stdin: str | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [str(GQ_PODS), *args], capture_output=True, text=True, env=env, input=stdin, check=False
-    )
-
-
-def make_env(home: Path) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("GQ_PODS", "PYTEST", "TEXTUAL"))}
-    env.update({"GQ_PODS_HOME": str(home), "TERM": "xterm-256color", "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"})
-    return env
 
 
 def test_home_lists_imported_pods_literally_help_opens_and_ctrl_q_exits_cleanly(tmp_path):
-    from gq_pods.podfile import dumps
-
     env = make_env(tmp_path / "home")
     for case, team in (("Family C [/] [b]x", "North Team"), ("Family B", "South Team")):
-        pod_file = tmp_path / f"{team}.json"
-        pod_file.write_text(dumps(full_pod(case_reference=case, team=team)), encoding="utf-8")
-        result = gq(env, "import", str(pod_file))
-        assert result.returncode == 0, result.stderr
-        assert result.stdout.split()[-1].isdigit()
+        import_pod(env, full_pod(case_reference=case, team=team), tmp_path)
 
     term = Terminal([str(GQ_PODS)], env, 80, 24)
     try:

@@ -7,8 +7,7 @@ from __future__ import annotations
 import json
 import time
 
-from tests.terminal import GQ_PODS, Terminal
-from tests.test_terminal import gq, make_env
+from tests.terminal import GQ_PODS, Terminal, gq, make_env
 
 GSP_TITLES = [
     "Set-up", "Focus question", "Genogram", "Appreciative opener", "Worries", "Working well",
