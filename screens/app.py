@@ -200,6 +200,18 @@ class GqPodsApp(App[int]):
             if saver is not None:
                 saver()
 
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: str = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Notices often carry what someone typed (initials, labels): never read them as markup."""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
+
     def watch_theme(self, theme: str) -> None:
         if getattr(self, "_theme_loaded", False):
             try:
