@@ -84,6 +84,12 @@ class HomeScreen(Screen):
         if self.loaded:
             self.refresh_pods()
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """With no pods, the keys for a chosen pod are not offered."""
+        if action in ("open_pod", "delete_pod", "focus_filter", "clear_filter") and not self.pods:
+            return False
+        return True
+
     def repository_ready(self) -> None:
         self.loaded = True
         self.refresh_pods()
@@ -120,6 +126,9 @@ class HomeScreen(Screen):
             empty.update(Content(NO_MATCH_TEXT))
         table.display = bool(shown)
         empty.display = not shown
+        self.refresh_bindings()
+        title = "Pods  (Enter opens the chosen pod)" if self.pods else "Pods"
+        self.query_one("#home-title", Static).update(Content(title))
         # With no pods at all there is nothing to filter: keep the keys free for "n".
         box = self.query_one("#filter", Input)
         box.display = bool(self.pods)
