@@ -16,6 +16,7 @@ from gq_pods import paths
 from gq_pods.cli import export_file_name, render
 from gq_pods.model import Pod
 
+from .controls import TickBox
 from .text import plain
 
 
@@ -56,7 +57,7 @@ class ExportScreen(ModalScreen[Path | None]):
         with Vertical():
             yield Static(Content("Export the pod record (OFFICIAL-SENSITIVE)"), id="export-title")
             with Horizontal(id="export-options"):
-                yield Checkbox("Replace family names (ctrl+r)", id="redact", compact=True)
+                yield TickBox("Replace family names (ctrl+r)", id="redact", compact=True)
                 yield Select(
                     [("Markdown record", "markdown"), ("Pod file (JSON)", "json")],
                     value="markdown",

@@ -16,6 +16,8 @@ from textual.widgets import Button, Checkbox, Footer, Header, Input, Label, Sele
 from gq_pods.model import CASE_REASONS, ROLES, STYLE_LABELS, STYLE_NOTES, STYLES, Participant, Pod
 from gq_pods.rules import problems
 
+from .controls import TickBox
+
 if TYPE_CHECKING:  # pragma: no cover
     from .app import GqPodsApp
 
@@ -100,13 +102,13 @@ class NewPodScreen(Screen):
                 yield ParticipantRow(role="facilitator")
                 yield ParticipantRow(role="presenter")
             yield Button("Add person (ctrl+n)", id="add-participant", compact=True)
-            yield Checkbox("The team manager is here (next steps can be agreed)", id="manager-present")
+            yield TickBox("The team manager is here (next steps can be agreed)", id="manager-present", compact=True)
             yield Static(
                 Content("Without the manager, next steps are ideas for the presenter to take to supervision."),
                 id="manager-note",
                 classes="note",
             )
-            yield Checkbox("Practice pod (practising mapping, not a live case)", id="practice")
+            yield TickBox("Practice pod (practising mapping, not a live case)", id="practice", compact=True)
             yield Static("", id="form-error", classes="error")
             with Horizontal(id="form-buttons"):
                 yield Button("Cancel", id="cancel")

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Iterable
 from textual import on
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
 from textual.timer import Timer
@@ -31,7 +31,6 @@ from .workspace import SAVE_DELAY, PodEdited, PodPanel, SaveIndicator, UndoStack
 if TYPE_CHECKING:  # pragma: no cover
     from .app import GqPodsApp
 
-REASON_WORDS = {"new": "New case", "stuck": "Stuck case", "challenging": "Challenging case"}
 
 
 def pod_heading(pod: Pod) -> Content:
@@ -39,50 +38,14 @@ def pod_heading(pod: Pod) -> Content:
     return plain(name).stylize("bold") + Content(f"  ·  {pod.date.isoformat()}  ·  {pod.style_label}")
 
 
-def pod_details(pod: Pod) -> Content:
-    lines: list[Content] = []
-
-    def line(label: str, value: Content | str) -> None:
-        value = value if isinstance(value, Content) else plain(value)
-        lines.append(Content(f"{label}: ").stylize("bold") + value)
-
-    line("Team", pod.team or "-")
-    line("Case", pod.case_reference or "-")
-    line("Why it is here", REASON_WORDS.get(pod.case_reason, pod.case_reason))
-    line("Status", STATUS_LABELS.get(pod.status, pod.status) + (" (practice pod)" if pod.practice else ""))
-    if pod.focus_question:
-        line("Focus question", pod.focus_question)
-    lines.append(Content(""))
-    lines.append(Content("Who is here").stylize("bold"))
-    if pod.participants:
-        for person in pod.participants:
-            lines.append(Content("  ") + plain(person.name) + Content(f"  ({person.role})"))
-    else:
-        lines.append(Content("  No one recorded yet."))
-    lines.append(Content(""))
+def manager_note(pod: Pod) -> Content:
+    """Whether next steps can be agreed, and the pod's status, in words."""
+    status = STATUS_LABELS.get(pod.status, pod.status) + (" (practice pod)" if pod.practice else "")
     if pod.manager_present:
-        lines.append(Content("The manager is here: next steps can be agreed."))
+        note = "The manager is here: next steps can be agreed."
     else:
-        lines.append(
-            Content("No manager here: next steps are ideas for the presenter to take to supervision, not decisions.")
-        )
-    return Content("\n").join(lines)
-
-
-class DetailsPanel(PodPanel):
-    """What the pod is and who is there."""
-
-    DEFAULT_CSS = "DetailsPanel { height: auto; }"
-
-    def compose(self) -> ComposeResult:
-        with VerticalScroll():
-            yield Static(id="pod-details")
-
-    def on_mount(self) -> None:
-        self.show_pod()
-
-    def show_pod(self) -> None:
-        self.query_one("#pod-details", Static).update(pod_details(self.pod))
+        note = "No manager here: next steps are ideas for the presenter to take to supervision, not decisions."
+    return Content(f"{note}\nStatus: {status}")
 
 
 # The tabs of an open pod: (id, title, module, class). A module not yet written is skipped.
@@ -94,7 +57,7 @@ PANES: list[tuple[str, str, str, str]] = [
     ("planning", "Planning", "screens.planning", "PlanningPanel"),
     ("focus", "Focus", "screens.stage_work", "FocusPanel"),
     ("reflection", "Reflection", "screens.stage_work", "ReflectionPanel"),
-    ("details", "Pod", "screens.pod", "DetailsPanel"),
+    ("details", "Pod", "screens.details", "DetailsPanel"),
 ]
 
 # Which tab each kind of stage opens (and what the panel is asked to show).

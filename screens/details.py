@@ -1,0 +1,219 @@
+"""The pod itself: set-up details that can change once the pod has started.
+
+The set-up stage asks who is here and whether the manager is; people arrive
+late and a slip in the new-pod form must be mendable. Every change is saved as
+it is typed. Unticking "the manager is here" turns agreed next steps back into
+ideas for supervision (the practice's rule), says so, and ctrl+z undoes it.
+"""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.widgets import Button, Checkbox, Input, Label, Select, Static
+
+from gq_pods.model import CASE_REASONS, Participant
+from gq_pods.rules import can_agree_steps
+
+from .new_pod import MAX_PARTICIPANTS, REASON_NOTES, ParticipantRow, parse_date
+from .pod import manager_note
+from .controls import TickBox
+from .workspace import PodPanel
+
+
+class DetailsPanel(PodPanel):
+    """What the pod is, who is here, and whether the manager is."""
+
+    DEFAULT_CSS = """
+    DetailsPanel { height: 1fr; }
+    DetailsPanel VerticalScroll { height: 1fr; padding: 0 1; }
+    DetailsPanel .details-row { height: auto; }
+    DetailsPanel .details-field { width: 1fr; height: auto; }
+    DetailsPanel Input, DetailsPanel Select { margin: 0 1; }
+    DetailsPanel Checkbox { margin: 0 1; }
+    DetailsPanel #details-date-error { color: $error; text-style: bold; padding: 0 1; }
+    DetailsPanel #details-participants { height: auto; }
+    DetailsPanel .participant { height: 1; margin: 0 0 1 0; }
+    DetailsPanel .participant .participant-name { width: 1fr; }
+    DetailsPanel .participant .participant-role { width: 18; }
+    DetailsPanel .participant .remove-participant { width: 10; }
+    DetailsPanel #details-add { margin: 0 1 1 1; }
+    DetailsPanel #pod-details { padding: 1 1 0 1; }
+    """
+
+    def compose(self) -> ComposeResult:
+        pod = self.pod
+        with VerticalScroll():
+            with Horizontal(classes="details-row"):
+                with Vertical(classes="details-field"):
+                    yield Label("Team", classes="field-label")
+                    yield Input(pod.team, id="details-team", compact=True)
+                with Vertical(classes="details-field"):
+                    yield Label("Case reference (initials or a pseudonym)", classes="field-label")
+                    yield Input(pod.case_reference, id="details-case", compact=True)
+            with Horizontal(classes="details-row"):
+                with Vertical(classes="details-field"):
+                    yield Label("Date (YYYY-MM-DD)", classes="field-label")
+                    yield Input(pod.date.isoformat(), id="details-date", compact=True)
+                with Vertical(classes="details-field"):
+                    yield Label("Why the case is here", classes="field-label")
+                    yield Select(
+                        [(REASON_NOTES[r].split(":")[0], r) for r in CASE_REASONS],
+                        value=pod.case_reason,
+                        allow_blank=False,
+                        id="details-reason",
+                        compact=True,
+                    )
+            yield Static("", id="details-date-error")
+            yield TickBox(
+                "The team manager is here (next steps can be agreed)",
+                pod.manager_present,
+                id="details-manager",
+                compact=True,
+            )
+            yield TickBox(
+                "Practice pod (practising mapping, not a live case)", pod.practice, id="details-practice", compact=True
+            )
+            yield Label("Who is here", classes="field-label")
+            with Vertical(id="details-participants"):
+                for person in pod.participants:
+                    yield ParticipantRow(person.name, person.role)
+            yield Button("Add person", id="details-add", compact=True)
+            yield Static(id="pod-details")
+
+    def on_mount(self) -> None:
+        self.query_one("#pod-details", Static).update(manager_note(self.pod))
+
+    def focus_work(self, work: str) -> None:
+        self.query_one("#details-manager", Checkbox).focus()
+
+    def show_pod(self) -> None:
+        """After undo: put every box back to what the pod says."""
+        pod = self.pod
+        for selector, value in (("#details-team", pod.team), ("#details-case", pod.case_reference),
+                                ("#details-date", pod.date.isoformat())):
+            box = self.query_one(selector, Input)
+            if box.value != value:
+                with box.prevent(Input.Changed):
+                    box.value = value
+        for selector, flag in (("#details-manager", pod.manager_present), ("#details-practice", pod.practice)):
+            box = self.query_one(selector, Checkbox)
+            if box.value != flag:
+                with box.prevent(Checkbox.Changed):
+                    box.value = flag
+        reason = self.query_one("#details-reason", Select)
+        if reason.value != pod.case_reason:
+            with reason.prevent(Select.Changed):
+                reason.value = pod.case_reason
+        rows = self.query_one("#details-participants", Vertical)
+        shown = [row.participant for row in self.query(ParticipantRow)]
+        if shown != [p for p in pod.participants]:
+            rows.remove_children()
+            rows.mount_all([ParticipantRow(p.name, p.role) for p in pod.participants])
+        self.query_one("#pod-details", Static).update(manager_note(pod))
+
+    # ------------------------------------------------------------ changes
+
+    def changed(self) -> None:
+        self.query_one("#pod-details", Static).update(manager_note(self.pod))
+        self.edited()
+
+    @on(Input.Changed, "#details-team")
+    def _team(self, event: Input.Changed) -> None:
+        self.pod.team = event.value.strip()
+        self.changed()
+
+    @on(Input.Changed, "#details-case")
+    def _case(self, event: Input.Changed) -> None:
+        self.pod.case_reference = event.value.strip()
+        self.changed()
+
+    @on(Input.Changed, "#details-date")
+    def _date(self, event: Input.Changed) -> None:
+        error = self.query_one("#details-date-error", Static)
+        date = parse_date(event.value)
+        if date is None:
+            error.update(Content("The date should look like 2026-11-20 (year-month-day). It is not saved until it does."))
+            return
+        error.update("")
+        if date != self.pod.date:
+            self.pod.date = date
+            self.changed()
+
+    @on(Select.Changed, "#details-reason")
+    def _reason(self, event: Select.Changed) -> None:
+        if event.value in CASE_REASONS and event.value != self.pod.case_reason:
+            self.pod.case_reason = str(event.value)
+            self.changed()
+
+    @on(Checkbox.Changed, "#details-practice")
+    def _practice(self, event: Checkbox.Changed) -> None:
+        self.pod.practice = event.value
+        self.changed()
+
+    @on(Checkbox.Changed, "#details-manager")
+    def _manager(self, event: Checkbox.Changed) -> None:
+        self.set_manager_present(event.value)
+
+    def set_manager_present(self, present: bool) -> None:
+        pod = self.pod
+        if present == pod.manager_present:
+            return
+        agreed = [step for step in pod.map.next_steps if step.status == "agreed"]
+        if not present and agreed:
+            self.checkpoint("The manager left")
+        pod.manager_present = present
+        if not can_agree_steps(pod):
+            for step in agreed:
+                step.status = "idea"
+            if agreed:
+                count = len(agreed)
+                self.notify(
+                    f"Without the manager, {count} agreed next step{'s are' if count != 1 else ' is'} now "
+                    "an idea for supervision. ctrl+z undoes this.",
+                    timeout=6,
+                )
+        for panel in self.pod_screen.panels():
+            if panel is not self:
+                panel.show_pod()
+        self.changed()
+
+    @on(Input.Changed, ".participant-name")
+    @on(Select.Changed, ".participant-role")
+    def _participants(self, event: Input.Changed | Select.Changed) -> None:
+        event.stop()
+        self._read_participants()
+        if isinstance(event, Select.Changed) and event.value == "manager":
+            self.query_one("#details-manager", Checkbox).value = True
+
+    def _read_participants(self) -> None:
+        people = [row.participant for row in self.query(ParticipantRow)]
+        people = [p for p in people if p.name]
+        if people != self.pod.participants:
+            self.pod.participants = [Participant(p.name, p.role) for p in people]
+            self.changed()
+
+    @on(Button.Pressed, "#details-add")
+    def _add(self, event: Button.Pressed) -> None:
+        event.stop()
+        if len(self.query(ParticipantRow)) >= MAX_PARTICIPANTS:
+            self.notify("That is a lot of people for one pod.", severity="warning")
+            return
+        row = ParticipantRow()
+        self.query_one("#details-participants", Vertical).mount(row)
+        self.call_after_refresh(lambda: row.query_one(Input).focus())
+
+    @on(Button.Pressed, ".remove-participant")
+    def _remove(self, event: Button.Pressed) -> None:
+        event.stop()
+        row = event.button.parent
+        if isinstance(row, ParticipantRow):
+            name = row.participant.name
+            self.checkpoint("Remove a person")
+            row.remove()
+            self.call_after_refresh(self._read_participants)
+            if name:
+                self.notify(f"Removed {name}. ctrl+z brings them back.")
+
