@@ -260,7 +260,13 @@ class _Record:
     def render(self) -> str:
         pod = self.pod
         self.out += [f"**{MARKING}**", ""]
-        self.heading(1, pod.title if not is_blank(pod.title) else "Pod record")
+        if not is_blank(pod.title):
+            title = pod.title
+        elif not is_blank(pod.case_reference):
+            title = f"Pod record: {pod.case_reference}"
+        else:
+            title = "Pod record"
+        self.heading(1, title)
         self.facts()
         self.who_was_there()
         if not is_blank(pod.focus_question):

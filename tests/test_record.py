@@ -437,3 +437,8 @@ def test_scores_still_hidden_are_not_shown_in_the_record():
     set_revealed(pod, "ds1", True)
     shown = render_markdown(pod)
     assert "Lisa acts to protect Amy" in shown and "hidden until" not in shown
+
+
+def test_an_untitled_pod_is_headed_by_its_case_reference():
+    assert render_markdown(full_pod(title="")).splitlines()[2] == "# Pod record: Family C"
+    assert render_markdown(full_pod(title="", case_reference="")).splitlines()[2] == "# Pod record"
