@@ -264,11 +264,21 @@ class PodScreen(Screen):
         """The whole map, one key away; the same key goes back."""
         tabs = self.query_one("#pod-tabs", TabbedContent)
         if tabs.active == "tab-map" and self._map_return:
-            tabs.active = self._map_return
+            self.show_tab(self._map_return)
             self._map_return = None
         elif self.query("#tab-map"):
             self._map_return = tabs.active if tabs.active != "tab-map" else None
-            tabs.active = "tab-map"
+            self.show_tab("map")
+            self.call_after_refresh(self._keyboard_to_map)
+
+    def _keyboard_to_map(self) -> None:
+        """F2 means 'the map': the keyboard goes with it, wherever it was before."""
+        tabs = self.query_one("#pod-tabs", TabbedContent)
+        panel = self.query_one("#panel-map")
+        if tabs.active == "tab-map" and (self.focused is None or panel not in self.focused.ancestors):
+            show_column = getattr(panel, "show_column", None)
+            if show_column is not None:
+                show_column(panel.column)
 
     def action_finish(self) -> None:
         from .runner import FinishScreen
@@ -397,7 +407,13 @@ class PodScreen(Screen):
         return self.has_class("-presenting")
 
     def show_tab(self, pane_id: str) -> None:
-        self.query_one("#pod-tabs", TabbedContent).active = f"tab-{pane_id}"
+        tabs = self.query_one("#pod-tabs", TabbedContent)
+        target = pane_id if pane_id.startswith("tab-") else f"tab-{pane_id}"
+        if tabs.active != target:
+            # Let go of the keyboard first: when a focused box is hidden, Textual hands the
+            # focus to its neighbour in the same (hidden) tab, which drags that tab back.
+            self.set_focus(None)
+            tabs.active = target
 
     def action_export(self) -> None:
         from .export import ExportScreen
