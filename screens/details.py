@@ -17,7 +17,7 @@ from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 from gq_pods.model import CASE_REASONS, Participant
 from gq_pods.rules import can_agree_steps
 
-from .new_pod import MAX_PARTICIPANTS, REASON_NOTES, ParticipantRow, parse_date
+from .new_pod import REASON_NOTES, ParticipantRow, add_participant_row, parse_date
 from .pod import manager_note
 from .controls import TickBox
 from .workspace import PodPanel
@@ -198,12 +198,7 @@ class DetailsPanel(PodPanel):
     @on(Button.Pressed, "#details-add")
     def _add(self, event: Button.Pressed) -> None:
         event.stop()
-        if len(self.query(ParticipantRow)) >= MAX_PARTICIPANTS:
-            self.notify("That is a lot of people for one pod.", severity="warning")
-            return
-        row = ParticipantRow()
-        self.query_one("#details-participants", Vertical).mount(row)
-        self.call_after_refresh(lambda: row.query_one(Input).focus())
+        add_participant_row(self.query_one("#details-participants", Vertical))
 
     @on(Button.Pressed, ".remove-participant")
     def _remove(self, event: Button.Pressed) -> None:

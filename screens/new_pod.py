@@ -57,6 +57,16 @@ class ParticipantRow(Horizontal):
         return Participant(name=name, role=str(role))
 
 
+def add_participant_row(rows: Vertical) -> None:
+    """Add an empty person row to ``rows`` and put the cursor in it (within reason)."""
+    if len(rows.query(ParticipantRow)) >= MAX_PARTICIPANTS:
+        rows.notify("That is a lot of people for one pod.", severity="warning")
+        return
+    row = ParticipantRow()
+    rows.mount(row)
+    rows.call_after_refresh(lambda: row.query_one(Input).focus())
+
+
 class NewPodScreen(Screen):
     """Set up a pod. Creating it opens it."""
 
@@ -179,12 +189,7 @@ class NewPodScreen(Screen):
     # ------------------------------------------------------------ actions
 
     def action_add_participant(self) -> None:
-        if len(self.query(ParticipantRow)) >= MAX_PARTICIPANTS:
-            self.notify("That is a lot of people for one pod.", severity="warning")
-            return
-        row = ParticipantRow()
-        self.query_one("#participants", Vertical).mount(row)
-        self.call_after_refresh(lambda: row.query_one(Input).focus())
+        add_participant_row(self.query_one("#participants", Vertical))
 
     def action_cancel(self) -> None:
         self.dismiss()

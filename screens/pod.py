@@ -264,8 +264,11 @@ class PodScreen(Screen):
         """The whole map, one key away; the same key goes back."""
         tabs = self.query_one("#pod-tabs", TabbedContent)
         if tabs.active == "tab-map" and self._map_return:
-            self.show_tab(self._map_return)
+            back = self._map_return.removeprefix("tab-")
+            self.show_tab(back)
             self._map_return = None
+            if self.plan.stages and WORK_TABS.get(self.stage.work) == back:
+                self.call_after_refresh(self._focus_work, back, self.stage.work, self.stage_index)
         elif self.query("#tab-map"):
             self._map_return = tabs.active if tabs.active != "tab-map" else None
             self.show_tab("map")

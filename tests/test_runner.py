@@ -116,6 +116,8 @@ async def test_jump_to_any_stage_and_the_map_is_one_key_away_and_back(db_url, re
         assert active_tab(screen) == "tab-map"
         await pilot.press("f2")
         assert active_tab(screen) == "tab-people"
+        await pilot.pause()
+        assert screen.query_one("#panel-people") in app.focused.ancestors  # the keyboard came back too
 
 
 async def test_finish_lists_what_is_missing_and_marks_complete_only_when_asked(db_url, repo):
