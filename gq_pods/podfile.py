@@ -32,6 +32,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from .days import NotADay, parse_day
 from .model import (
     BottomLine,
     Contingency,
@@ -85,7 +86,6 @@ class PodFileError(ValueError):
 
 _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z", re.ASCII)
 _SURROGATE = re.compile("[\ud800-\udfff]")
-_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z", re.ASCII)
 
 
 def _at(path: str, key: str) -> str:
@@ -253,11 +253,11 @@ class _Date(_Kind):
         if not isinstance(value, str):
             raise _wrong(path, self.expected, value)
         value = value.replace("\0", "")
-        if not _DATE.match(value):
-            raise PodFileError(path, f"{_show(value)} is not a date in the form YYYY-MM-DD")
         try:
-            return _dt.date.fromisoformat(value)
-        except ValueError:
+            return parse_day(value)
+        except NotADay as error:
+            if not error.shape_ok:
+                raise PodFileError(path, f"{_show(value)} is not a date in the form YYYY-MM-DD") from None
             raise PodFileError(path, f"{_show(value)} is not a real date") from None
 
     def write(self, value: Any, path: str) -> Any:

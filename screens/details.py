@@ -15,9 +15,10 @@ from textual.content import Content
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
 from gq_pods.model import CASE_REASONS, Participant
+from gq_pods.days import day_or_none
 from gq_pods.rules import can_agree_steps
 
-from .new_pod import REASON_NOTES, ParticipantRow, add_participant_row, parse_date
+from .new_pod import REASON_NOTES, ParticipantRow, add_participant_row
 from .pod import manager_note
 from .controls import TickBox
 from .workspace import PodPanel
@@ -133,7 +134,7 @@ class DetailsPanel(PodPanel):
     @on(Input.Changed, "#details-date")
     def _date(self, event: Input.Changed) -> None:
         error = self.query_one("#details-date-error", Static)
-        date = parse_date(event.value)
+        date = day_or_none(event.value)
         if date is None:
             error.update(Content("The date should look like 2026-11-20 (year-month-day). It is not saved until it does."))
             return

@@ -17,7 +17,6 @@ current column shows, large and plain.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -42,6 +41,7 @@ from gq_pods.model import (
     NextStep,
     SafetyGoal,
 )
+from gq_pods.days import NotADay, parse_day
 from gq_pods.rules import can_agree_steps
 
 from .text import plain
@@ -70,7 +70,6 @@ MANAGER_NOTE = "The manager is here: next steps can be agreed."
 DATE_HELP = "Write the due date as year-month-day, for example 2026-12-01. It is not saved until it is a real date."
 AGREE_REFUSED = "Only the manager can agree a next step. Without the manager here it stays an idea for supervision."
 BULLET = Content("• ")
-DATE_SHAPE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 def parse_due(text: str) -> tuple[dt.date | None, str | None]:
@@ -78,12 +77,10 @@ def parse_due(text: str) -> tuple[dt.date | None, str | None]:
     text = text.strip()
     if not text:
         return None, None
-    if not DATE_SHAPE.match(text):
-        return None, DATE_HELP
     try:
-        return dt.date.fromisoformat(text), None
-    except ValueError:
-        return None, f"{text} is not a real date. {DATE_HELP}"
+        return parse_day(text), None
+    except NotADay as error:
+        return None, (f"{text} is not a real date. {DATE_HELP}" if error.shape_ok else DATE_HELP)
 
 
 def statement_words(statement: DangerStatement) -> str:

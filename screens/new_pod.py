@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import TYPE_CHECKING
 
 from textual import on
@@ -14,6 +13,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Checkbox, Footer, Header, Input, Label, Select, Static
 
 from gq_pods.model import CASE_REASONS, ROLES, STYLE_LABELS, STYLE_NOTES, STYLES, Participant, Pod
+from gq_pods.days import day_or_none
 from gq_pods.rules import problems
 
 from .controls import TickBox
@@ -28,13 +28,6 @@ REASON_NOTES = {
     "challenging": "Challenging: hard for the worker or the team",
 }
 MAX_PARTICIPANTS = 30
-
-
-def parse_date(text: str) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(text.strip())
-    except ValueError:
-        return None
 
 
 class ParticipantRow(Horizontal):
@@ -136,7 +129,7 @@ class NewPodScreen(Screen):
     def build_pod(self) -> tuple[Pod | None, str]:
         """The pod the form describes, or None and what to fix."""
         date_text = self.query_one("#date", Input).value
-        date = parse_date(date_text)
+        date = day_or_none(date_text)
         if date is None:
             return None, "The date should look like 2026-11-20 (year-month-day)."
         participants = [row.participant for row in self.query(ParticipantRow)]
