@@ -183,7 +183,9 @@ def _list(db: str | None, as_json: bool) -> int:
 
 def _one_line(text: str) -> str:
     """User text on one terminal line, with control characters made visible."""
-    return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in text)
+    from .visible import visible
+
+    return visible(text, keep_newlines=False)
 
 
 def _import(db: str | None, file: str) -> int:

@@ -42,6 +42,7 @@ from gq_pods.model import (
     SafetyGoal,
 )
 from gq_pods.days import NotADay, parse_day
+from gq_pods.record import goal_text, statement_text
 from gq_pods.rules import can_agree_steps
 
 from .text import plain
@@ -83,18 +84,6 @@ def parse_due(text: str) -> tuple[dt.date | None, str | None]:
         return None, (f"{text} is not a real date. {DATE_HELP}" if error.shape_ok else DATE_HELP)
 
 
-def statement_words(statement: DangerStatement) -> str:
-    if statement.text.strip():
-        return statement.text
-    parts = (statement.who_is_worried, statement.behaviour, statement.example, statement.impact)
-    return " ".join(p.strip() for p in parts if p.strip())
-
-
-def goal_words(goal: SafetyGoal) -> str:
-    if goal.text.strip():
-        return goal.text
-    parts = (goal.caregiver_actions, goal.child_experience, goal.professionals_will_see, goal.duration)
-    return " ".join(p.strip() for p in parts if p.strip())
 
 
 @dataclass
@@ -427,7 +416,7 @@ class MapPanel(PodPanel):
         if row.kind == "item":
             return BULLET + (plain(row.obj.text) if row.obj.text.strip() else Content("(nothing written yet)"))
         if row.kind == "statement":
-            words = statement_words(row.obj)
+            words = statement_text(row.obj)
             return Content(f"{row.number}. ").stylize("bold") + (
                 plain(words) if words.strip() else Content("(nothing written yet)")
             )
@@ -437,7 +426,7 @@ class MapPanel(PodPanel):
             ).stylize("italic")
         if row.kind == "goal":
             head = f"Goal for {row.number}: " if row.number else "Goal (its danger statement is gone): "
-            words = goal_words(row.obj)
+            words = goal_text(row.obj)
             return Content(head).stylize("bold") + (plain(words) if words.strip() else Content("(nothing written yet)"))
         step: NextStep = row.obj
         text = plain(step.text) if step.text.strip() else Content("(nothing written yet)")
@@ -850,9 +839,9 @@ class MapPanel(PodPanel):
         if card is None or row.obj is None:
             return
         if row.kind == "statement":
-            text = statement_words(row.obj)
+            text = statement_text(row.obj)
         elif row.kind == "goal":
-            text = goal_words(row.obj)
+            text = goal_text(row.obj)
         else:
             text = row.obj.text
         editor = MapEditor(section, index, row.obj, new=new, text=text)
@@ -978,9 +967,9 @@ class MapPanel(PodPanel):
         if isinstance(obj, NextStep):
             return not obj.text.strip() and not obj.owner.strip() and obj.due is None
         if isinstance(obj, DangerStatement):
-            return not statement_words(obj).strip()
+            return not statement_text(obj).strip()
         if isinstance(obj, SafetyGoal):
-            return not goal_words(obj).strip()
+            return not goal_text(obj).strip()
         return not obj.text.strip()
 
     def _remove_obj(self, section: str, obj: Any) -> None:
@@ -1109,7 +1098,7 @@ class MapPanel(PodPanel):
         pod = self.pod
         self.checkpoint(f"Move to {self.label(target)}")
         self._remove_obj(section, obj)
-        text = statement_words(obj) if isinstance(obj, DangerStatement) else obj.text
+        text = statement_text(obj) if isinstance(obj, DangerStatement) else obj.text
         if target == "danger_statements":
             pod.danger_statements.append(DangerStatement(id=pod.new_statement_id(), text=text))
         elif target == "next_steps":

@@ -9,6 +9,10 @@ from __future__ import annotations
 from rich.text import Text
 from textual.content import Content
 
+from gq_pods.visible import visible
+
+__all__ = ["cell", "plain", "visible"]
+
 
 def plain(text: str, style: str = "") -> Content:
     """User text as a Content that no markup parser will ever read."""
@@ -21,11 +25,3 @@ def cell(text: str, style: str = "") -> Text:
     return Text(visible(text).replace("\n", " "), style=style, no_wrap=True, overflow="ellipsis")
 
 
-def visible(text: str) -> str:
-    """Control characters shown as escapes instead of moving the cursor; newlines and tabs kept."""
-    if text.isprintable():
-        return text
-    return "".join(
-        ch if ch.isprintable() or ch in "\n\t" else repr(ch)[1:-1]
-        for ch in text
-    )

@@ -175,3 +175,13 @@ def test_every_kind_of_bad_file_is_refused_by_the_real_program_and_nothing_is_wr
         return [json.loads(f.read_text())["pod"] for f in sorted(folder.iterdir())]
 
     assert records(tmp_path / "after") == records(tmp_path / "before")
+
+
+def test_list_shows_control_characters_instead_of_obeying_them(capsys, tmp_path):
+    imported = tmp_path / "pod.json"
+    imported.write_text(dumps(full_pod(case_reference="Fam\x1b[2Jily\nC\u202e")), encoding="utf-8")
+    assert cli.main(["import", str(imported)]) == 0
+    capsys.readouterr()
+    assert cli.main(["list"]) == 0
+    row = capsys.readouterr().out.splitlines()[1]
+    assert "Fam\\x1b[2Jily\\nC\\u202e" in row and "\x1b" not in row
