@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Sequence
 
 from . import __version__, paths
+from .export import export_file_name, render
 
 if TYPE_CHECKING:  # pragma: no cover
     from storage.repository import Repository
@@ -211,28 +212,6 @@ def _import(db: str | None, file: str) -> int:
         repo.close()
     print(f"Imported pod {new_id}")
     return 0
-
-
-def render(pod, fmt: str, redact: bool) -> str:
-    """A pod's record as text in the chosen format."""
-    if redact:
-        from .redact import redact_pod
-
-        pod = redact_pod(pod)
-    if fmt == "json":
-        from .podfile import dumps
-
-        return dumps(pod)
-    from .record import render_markdown
-    from .teamconfig import load_team_config
-
-    return render_markdown(pod, labels=load_team_config().labels)
-
-
-def export_file_name(pod, fmt: str) -> str:
-    """A file name that says which pod it is without naming anyone."""
-    ext = "json" if fmt == "json" else "md"
-    return f"pod-{pod.id}-{pod.date.isoformat()}.{ext}"
 
 
 def _render_or_explain(pod, fmt: str, redact: bool) -> str:

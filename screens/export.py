@@ -13,7 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Markdown, Select, Static
 
 from gq_pods import paths
-from gq_pods.cli import export_file_name, render
+from gq_pods.export import export_file_name, render
 from gq_pods.model import Pod
 
 from .controls import TickBox
@@ -48,9 +48,10 @@ class ExportScreen(ModalScreen[Path | None]):
         Binding("ctrl+r", "toggle_redact", "Redaction", id="export.redact"),
     ]
 
-    def __init__(self, pod: Pod) -> None:
+    def __init__(self, pod: Pod, labels: dict[str, str] | None = None) -> None:
         super().__init__()
         self.pod = pod
+        self.labels = labels  # the team's section titles, already read by the pod screen
         self.written: Path | None = None
 
     def compose(self) -> ComposeResult:
@@ -92,7 +93,7 @@ class ExportScreen(ModalScreen[Path | None]):
         return str(self.query_one("#format", Select).value)
 
     def text(self) -> str:
-        return render(self.pod, self.fmt, self.redact)
+        return render(self.pod, self.fmt, self.redact, self.labels)
 
     def refresh_preview(self) -> None:
         from gq_pods.podfile import PodFileError

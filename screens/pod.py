@@ -422,7 +422,7 @@ class PodScreen(Screen):
         from .export import ExportScreen
 
         self.save_now()
-        self.app.push_screen(ExportScreen(self.pod))
+        self.app.push_screen(ExportScreen(self.pod, self.team.labels))
 
     def pod_commands(self) -> list[SystemCommand]:
         return [

@@ -98,3 +98,15 @@ async def test_a_path_that_cannot_be_written_is_explained(db_url, repo, tmp_path
         await wait_until(pilot, lambda: "Not exported" in str(dialog.query_one("#export-result", Static).render()))
         assert dialog.written is None
         assert app.is_running
+
+
+async def test_the_preview_uses_the_teams_own_section_titles(db_url, repo, gq_home):
+    (gq_home / "config").mkdir(parents=True, exist_ok=True)
+    (gq_home / "config" / "team.json").write_text('{"labels": {"danger_statements": "Worry statements"}}')
+    pod_id = repo.add_pod(full_pod())
+    app = GqPodsApp(db_url)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_pod(pilot, pod_id)
+        await pilot.press("ctrl+e")
+        await wait_until(pilot, lambda: isinstance(app.screen, ExportScreen))
+        assert "### Worry statements" in app.screen.text()
