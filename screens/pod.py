@@ -48,7 +48,7 @@ def manager_note(pod: Pod) -> Content:
     return Content(f"{note}\nStatus: {status}")
 
 
-# The tabs of an open pod: (id, title, module, class). A module not yet written is skipped.
+# The tabs of an open pod: (id, title, module, class).
 PANES: list[tuple[str, str, str, str]] = [
     ("map", "Map", "screens.map", "MapPanel"),
     ("people", "People", "screens.people", "PeoplePanel"),
@@ -80,17 +80,14 @@ NARROW = 110  # below this width the stage rail folds away (F3 still jumps)
 
 
 def pane_classes() -> list[tuple[str, str, type[PodPanel]]]:
-    """The tabs of an open pod: (id, title, panel class)."""
+    """The tabs of an open pod: (id, title, panel class). Imported when a pod first
+    opens, so the panels cost nothing before the first frame."""
     import importlib
-    import importlib.util
 
-    panes: list[tuple[str, str, type[PodPanel]]] = []
-    for pane_id, title, module_name, class_name in PANES:
-        if importlib.util.find_spec(module_name) is None:
-            continue
-        module = importlib.import_module(module_name)
-        panes.append((pane_id, title, getattr(module, class_name)))
-    return panes
+    return [
+        (pane_id, title, getattr(importlib.import_module(module_name), class_name))
+        for pane_id, title, module_name, class_name in PANES
+    ]
 
 
 class PodScreen(Screen):
