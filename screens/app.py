@@ -98,6 +98,7 @@ class GqPodsApp(App[int]):
     ) -> None:
         super().__init__()
         self.clock = clock  # for stage timers
+        self._quit_unsaved = False
         self.wall_clock = wall_clock  # for dates and "Saved at" times
         self.db_url = db_url
         self.repository: Repository | None = repository
@@ -190,15 +191,30 @@ class GqPodsApp(App[int]):
         self.theme = "textual-dark" if self.theme == "high-contrast" else "high-contrast"
 
     async def action_quit(self) -> None:
-        await self.save_all()
-        self.exit(0)
+        if self.save_all() or self._quit_unsaved:
+            self.exit(0)
+            return
+        # Never leave silently with a change the database did not take.
+        self._quit_unsaved = True
+        self.notify(
+            "Your last change could not be saved. Press Ctrl+Q again to quit without it.",
+            severity="error",
+            title="Not saved",
+            timeout=10,
+        )
 
-    async def save_all(self) -> None:
-        """Write every unsaved change before leaving."""
+    def save_all(self) -> bool:
+        """Write every unsaved change (each open pod, even if another fails). True if all saved."""
+        saved = True
         for screen in reversed(self.screen_stack):
             saver = getattr(screen, "save_now", None)
-            if saver is not None:
-                saver()
+            if saver is None:
+                continue
+            try:
+                saved = saver() is not False and saved
+            except Exception:
+                saved = False
+        return saved
 
     def notify(
         self,
@@ -239,13 +255,7 @@ class GqPodsApp(App[int]):
         if self._exception is None:
             self._exception = error
             self._exception_event.set()
-        try:
-            for screen in self.screen_stack:
-                saver = getattr(screen, "save_now", None)
-                if saver is not None:
-                    saver()
-        except Exception:
-            pass  # the crash itself matters more; what could be saved was
+        self.save_all()  # whatever can still be saved, is
         try:
             log = crashlog.write(error)
         except Exception:

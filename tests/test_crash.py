@@ -49,3 +49,24 @@ async def test_an_unhandled_error_shows_a_plain_message_and_keeps_saved_work(db_
     assert (log.stat().st_mode & 0o777) == 0o600
     # the unsaved change was written before closing
     assert repo.get_pod(pod_id).focus_question == "Typed just before the crash"
+
+
+async def test_quitting_with_a_change_the_database_refused_asks_first(db_url, repo):
+    pod_id = repo.add_pod(full_pod())
+    app = GqPodsApp(db_url)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_pod(pilot, pod_id)
+
+        def refuse(pod):
+            raise OSError("disk full")
+
+        app.repository.save_pod = refuse
+        screen.pod.focus_question = "Typed while the disk was full"
+        screen.mark_dirty()
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert app.is_running
+        assert any("could not be saved" in str(n.message) for n in app._notifications)
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    assert app.return_code == 0
