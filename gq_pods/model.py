@@ -3,7 +3,7 @@
 This module is the practice itself: no Textual, no SQLAlchemy. Storage, screens,
 the pod file format and the markdown record all take and give these objects.
 
-Field names follow ../shared/pod-format.md (the public pod file contract), so a
+Field names follow docs/pod-format.md (the public pod file contract), so a
 pod file maps onto these classes one to one. A few things the file keeps inside
 ``pod.extra`` (a statement's acknowledgement, the family's view, group drafts,
 the stage a pod was left at) are first-class fields here; the pod file module

@@ -1,4 +1,4 @@
-"""The pod file: a pod's whole record as JSON (../shared/pod-format.md, version 1).
+"""The pod file: a pod's whole record as JSON (docs/pod-format.md, version 1).
 
 It is a public contract: files written today must import in every later release.
 

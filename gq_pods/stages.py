@@ -1,6 +1,6 @@
 """The stages of a pod, as data: titles, who leads, prompts, minutes.
 
-The Group Supervision Process defaults follow ../shared/domain.md (about 60
+The Group Supervision Process defaults follow the practice handbook (about 60
 minutes); Content Mapping follows the same skeleton but spends longest on the
 worries and what is working well, with fuller evidence questions (about 85
 minutes). A team can override any stage's title, lead, prompts or minutes, or

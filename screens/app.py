@@ -128,7 +128,7 @@ class GqPodsApp(App[int]):
 
     @work(thread=True, exclusive=True, group="open-db", exit_on_error=False)
     def _open_repository(self) -> None:
-        from storage.migrate import DatabaseTooNew
+        from storage.errors import DatabaseTooNew
         from storage.repository import Repository
 
         try:
