@@ -7,12 +7,18 @@ import asyncio
 from screens.app import GqPodsApp
 
 
-async def wait_until(pilot, condition, timeout: float = 10.0) -> None:
+# A wait ends as soon as its condition holds; this only bounds how long a real failure
+# takes to report. CI is a busy 2-core machine where opening a pod can take seconds.
+WAIT = 60.0
+
+
+async def wait_until(pilot, condition, timeout: float = WAIT, what: str = "the app") -> None:
+    """Let the app run until ``condition()`` holds (a screen condition, a database row)."""
     loop = asyncio.get_running_loop()
     deadline = loop.time() + timeout
     while not condition():
         if loop.time() > deadline:
-            raise AssertionError("timed out waiting for the app")
+            raise AssertionError(f"timed out waiting for {what}")
         await pilot.pause(0.02)
 
 

@@ -16,6 +16,23 @@ ROOT = Path(__file__).resolve().parent.parent
 GQ_PODS = Path(sys.executable).parent / "gq-pods"
 
 
+# How long a wait may last before the test fails. Waits end as soon as their condition
+# holds, so this only bounds how long a real failure takes to report; on a busy 2-core
+# CI machine the real program can take several seconds to start.
+WAIT = 60.0
+
+
+def poll(condition, timeout: float = WAIT, every: float = 0.05) -> bool:
+    """True as soon as ``condition()`` holds; False if it still does not after ``timeout``."""
+    deadline = time.monotonic() + timeout
+    while True:
+        if condition():
+            return True
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(every)
+
+
 def need_tmux() -> None:
     if shutil.which("tmux") is None:
         if os.environ.get("CI"):
@@ -53,23 +70,29 @@ class Terminal:
     def screen(self) -> str:
         return self._tmux("capture-pane", "-p", "-t", self.name)
 
-    def wait_for(self, text: str, timeout: float = 20.0) -> str:
-        deadline = time.monotonic() + timeout
+    def wait_for(self, text: str, timeout: float = WAIT) -> str:
         screen = ""
-        while time.monotonic() < deadline:
-            screen = self.screen()
-            if text in screen:
-                return screen
-            time.sleep(0.1)
-        raise AssertionError(f"{text!r} did not appear on screen. The screen was:\n{screen}")
 
-    def exit_status(self, timeout: float = 15.0) -> int:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.status_file.exists() and self.status_file.read_text().strip():
-                return int(self.status_file.read_text().strip())
-            time.sleep(0.1)
-        raise AssertionError(f"the program did not exit. The screen was:\n{self.screen()}")
+        def shown() -> bool:
+            nonlocal screen
+            screen = self.screen()
+            return text in screen
+
+        if not poll(shown, timeout):
+            raise AssertionError(f"{text!r} did not appear on screen. The screen was:\n{screen}")
+        return screen
+
+    def wait_until(self, condition, what: str, timeout: float = WAIT) -> None:
+        """Wait for something outside the screen (a database row, a file), failing with the screen."""
+        if not poll(condition, timeout):
+            raise AssertionError(f"{what} did not happen. The screen was:\n{self.screen()}")
+
+    def exit_status(self, timeout: float = WAIT) -> int:
+        def exited() -> bool:
+            return self.status_file.exists() and bool(self.status_file.read_text().strip())
+
+        self.wait_until(exited, "the program's exit")
+        return int(self.status_file.read_text().strip())
 
     def pid_of_app(self) -> int | None:
         out = self._tmux("list-panes", "-t", self.name, "-F", "#{pane_pid}").strip()

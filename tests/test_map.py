@@ -50,7 +50,7 @@ async def open_map(pilot, pod_id: int) -> MapPanel:
 async def saved(pilot) -> None:
     """Wait for the autosave (well within a second of the last change)."""
     screen = pilot.app.screen
-    await wait_until(pilot, lambda: not screen.dirty, timeout=3)
+    await wait_until(pilot, lambda: not screen.dirty)
 
 
 def card_text(card: MapCard) -> str:

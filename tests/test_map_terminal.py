@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import signal
 import subprocess
-import time
 
 from gq_pods.model import MapItem, Participant, Pod, PodMap
 from tests.terminal import GQ_PODS, Terminal, import_pod, make_env
@@ -52,10 +51,11 @@ def test_text_typed_into_the_map_survives_sigkill(tmp_path):
         term.send("Enter")
         term.type("Dad shouted")
         term.wait_for("Dad shouted")
-        deadline = time.monotonic() + 5
-        while "Saving..." in term.screen() and time.monotonic() < deadline:
-            time.sleep(0.05)
-        assert "Saved" in term.screen()  # the indicator says it is in the database
+        typed = ["Amy was bruised in March.", "Mum [/] left; [@click=app.quit]\nDad shouted"]
+        # Kill only once the row is in the database and the screen says so, as a person
+        # would trust it: the autosave lands within a second of the last key.
+        term.wait_until(lambda: stored_harm(tmp_path) == typed, "the autosave")
+        term.wait_until(lambda: "Saved" in term.screen() and "Saving..." not in term.screen(), "'Saved' on screen")
         pids = app_pids(term)
         assert pids
         for pid in pids:
@@ -64,7 +64,7 @@ def test_text_typed_into_the_map_survives_sigkill(tmp_path):
     finally:
         term.close()
 
-    assert stored_harm(tmp_path) == ["Amy was bruised in March.", "Mum [/] left; [@click=app.quit]\nDad shouted"]
+    assert stored_harm(tmp_path) == typed
 
     again = Terminal([str(GQ_PODS)], env, 120, 40)
     try:
