@@ -9,7 +9,7 @@ from screens.app import GqPodsApp
 from screens.pod import PodScreen
 from screens.runner import FinishScreen, StagePicker
 from tests.factories import full_pod
-from tests.pilot import open_pod
+from tests.pilot import open_pod, wait_until
 
 
 class FakeClock:
@@ -60,8 +60,7 @@ async def test_the_focus_question_is_recorded_word_for_word(db_url, repo):
         area = screen.query_one("#focus-question", TextArea)
         assert area.has_focus
         await pilot.press(*"How do I [b]help[/b] Mum?")
-        await pilot.pause(0.6)  # autosave
-    assert repo.get_pod(pod_id).focus_question == "How do I [b]help[/b] Mum?"
+        await wait_until(pilot, lambda: repo.get_pod(pod_id).focus_question == "How do I [b]help[/b] Mum?", what="the autosave")
 
 
 async def test_time_is_counted_per_stage_only_while_the_timer_runs(db_url, repo):
@@ -159,7 +158,7 @@ async def test_presentation_mode_stays_on_the_current_tab(db_url, repo):
         screen = await open_pod(pilot, pod_id)
         assert active_tab(screen) == "tab-scaling"
         await pilot.press("f5")
-        await pilot.pause(0.3)
+        await pilot.pause()
         assert screen.presenting
         assert active_tab(screen) == "tab-scaling"
         await pilot.press("f5")
