@@ -42,6 +42,9 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 
+from .rules import goal_is_empty as _goal_is_empty
+from .rules import singular as _singular
+from .rules import statement_is_empty as _statement_is_empty
 from .scaling import is_revealed
 
 from .model import (
@@ -152,15 +155,6 @@ def _short_date(day: _dt.date | None) -> str:
     if day is None:
         return ""
     return f"{day.day} {day:%B %Y}"
-
-
-def _singular(label: str) -> str:
-    """'Danger statements' -> 'Danger statement', 'Worries' -> 'Worry' (for a team's own labels)."""
-    if label.endswith("ies"):
-        return label[:-3] + "y"
-    if label.endswith("s") and not label.endswith(("ss", "is", "us")):
-        return label[:-1]
-    return label
 
 
 def _humanise(key: str) -> str:
@@ -594,35 +588,6 @@ class _Record:
                 lines.append(f"  - {_item(step.text, 4)} ({_item(', '.join(detail), 4)})")
         self.heading(2, "Summary for the child's file")
         self.add(lines)
-
-
-def _statement_is_empty(statement: DangerStatement) -> bool:
-    return all(
-        is_blank(v)
-        for v in (
-            statement.text,
-            statement.who_is_worried,
-            statement.behaviour,
-            statement.example,
-            statement.impact,
-            statement.acknowledgement,
-            statement.family_view,
-        )
-    ) and all(is_blank(d.text) for d in statement.drafts)
-
-
-def _goal_is_empty(goal: SafetyGoal) -> bool:
-    return all(
-        is_blank(v)
-        for v in (
-            goal.text,
-            goal.caregiver_actions,
-            goal.child_experience,
-            goal.professionals_will_see,
-            goal.duration,
-            goal.network,
-        )
-    ) and all(is_blank(d.text) for d in goal.drafts)
 
 
 def render_markdown(

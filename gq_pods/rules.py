@@ -20,7 +20,10 @@ from .model import (
     STATUSES,
     STEP_STATUSES,
     STYLES,
+    DangerStatement,
+    NextStep,
     Pod,
+    SafetyGoal,
 )
 
 
@@ -139,3 +142,74 @@ def check(pod: Pod) -> None:
     found = problems(pod)
     if found:
         raise RuleError(str(found[0]))
+
+
+# ---------------------------------------------------------------- what counts as empty
+
+
+def _blank(text: str | None) -> bool:
+    return not (text or "").strip()
+
+
+def statement_is_empty(statement: DangerStatement) -> bool:
+    """Nothing written in a danger statement: no wording, no parts, no draft with words."""
+    return all(
+        _blank(v)
+        for v in (
+            statement.text,
+            statement.who_is_worried,
+            statement.behaviour,
+            statement.example,
+            statement.impact,
+            statement.acknowledgement,
+            statement.family_view,
+        )
+    ) and all(_blank(d.text) for d in statement.drafts)
+
+
+def goal_is_empty(goal: SafetyGoal) -> bool:
+    """Nothing written in a safety goal: no wording, no parts, no draft with words."""
+    return all(
+        _blank(v)
+        for v in (
+            goal.text,
+            goal.caregiver_actions,
+            goal.child_experience,
+            goal.professionals_will_see,
+            goal.duration,
+            goal.network,
+        )
+    ) and all(_blank(d.text) for d in goal.drafts)
+
+
+def item_is_empty(item: object) -> bool:
+    """Nothing written in a part of the map: a statement, a goal, a next step or a plain item."""
+    if isinstance(item, DangerStatement):
+        return statement_is_empty(item)
+    if isinstance(item, SafetyGoal):
+        return goal_is_empty(item)
+    if isinstance(item, NextStep):
+        return _blank(item.text) and _blank(item.owner) and item.due is None
+    return _blank(getattr(item, "text", ""))
+
+
+def pair_is_empty(pod: Pod, statement_id: str) -> bool:
+    """A danger statement, its goal and its scale with nothing in them at all: added, then left."""
+    statement = pod.statement(statement_id)
+    if statement is None or not statement_is_empty(statement) or pod.scale_for(statement_id) is not None:
+        return False
+    goal = pod.goal_for(statement_id)
+    return goal is None or goal_is_empty(goal)
+
+
+# ---------------------------------------------------------------- words
+
+
+def singular(label: str) -> str:
+    """One of a team's section titles: 'Danger statements' -> 'Danger statement', 'Worries' -> 'Worry'."""
+    label = label.strip()
+    if label.endswith("ies") and len(label) > 3:
+        return label[:-3] + "y"
+    if label.endswith("s") and not label.endswith(("ss", "is", "us")):
+        return label[:-1]
+    return label
