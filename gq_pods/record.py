@@ -46,6 +46,7 @@ from .rules import goal_is_empty as _goal_is_empty
 from .rules import singular as _singular
 from .rules import statement_is_empty as _statement_is_empty
 from .scaling import is_revealed
+from .text import newlines
 
 from .model import (
     DEFAULT_SCALE_QUESTION,
@@ -101,7 +102,7 @@ def _shown(ch: str) -> str:
 
 def clean_text(text: str) -> str:
     """A field's content: newlines made uniform, blank lines at the start and white space at the end dropped."""
-    text = (text or "").replace("\r\n", "\n").replace("\r", "\n").rstrip()
+    text = newlines(text or "").rstrip()
     lines = text.split("\n")
     while lines and not lines[0].strip():
         lines.pop(0)

@@ -1,12 +1,7 @@
-"""User text made safe to put on a terminal: control characters shown, not obeyed."""
+"""``visible`` lives with the other rules for characters in user text, in ``gq_pods.text``."""
 
 from __future__ import annotations
 
+from .text import visible
 
-def visible(text: str, keep_newlines: bool = True) -> str:
-    """Control and bidirectional characters as escapes (``\\x1b``, ``\\u202e``) instead of
-    moving the cursor or reordering the line; newlines and tabs kept unless asked not to."""
-    if text.isprintable():
-        return text
-    kept = "\n\t" if keep_newlines else ""
-    return "".join(ch if ch.isprintable() or ch in kept else repr(ch)[1:-1] for ch in text)
+__all__ = ["visible"]
