@@ -148,33 +148,44 @@ def _bad_files() -> list[tuple[str, bytes, str]]:
     return cases
 
 
-@pytest.mark.parametrize("what,data,words", _bad_files(), ids=[c[0] for c in _bad_files()])
-def test_every_kind_of_bad_file_is_refused_by_the_real_program_and_nothing_is_written(tmp_path, gq_home, what, data, words):
+def _refused_and_nothing_written(run_gq, tmp_path: Path, what: str, data: bytes, words: str) -> None:
+    """Import one bad file into a database holding one good pod: refused, plainly, nothing written."""
     good = tmp_path / "good.json"
     good.write_text(dumps(full_pod()), encoding="utf-8")
-    env = {**os.environ, "GQ_PODS_HOME": str(gq_home)}
-    gq = [str(Path(sys.executable).parent / "gq-pods")]
-    assert subprocess.run([*gq, "import", str(good)], env=env, capture_output=True).returncode == 0
-    db = gq_home / "data" / "pods.sqlite3"
-    before = subprocess.run([*gq, "export", "--all", "-o", str(tmp_path / "before"), "--format", "json"], env=env,
-                            capture_output=True)
-    assert before.returncode == 0
+    assert run_gq("import", str(good))[0] == 0
+    assert run_gq("export", "--all", "-o", str(tmp_path / "before"), "--format", "json")[0] == 0
     bad = tmp_path / "bad.json"
     bad.write_bytes(data)
-    result = subprocess.run([*gq, "import", str(bad)], env=env, capture_output=True, text=True)
-    assert result.returncode != 0, what
-    assert words in result.stderr, result.stderr
-    assert "Traceback" not in result.stderr and result.stdout == ""
-    listed = json.loads(subprocess.run([*gq, "list", "--json"], env=env, capture_output=True, text=True).stdout)
+    code, out, err = run_gq("import", str(bad))
+    assert code != 0, what
+    assert words in err, err
+    assert "Traceback" not in err and out == ""
+    listed = json.loads(run_gq("list", "--json")[1])
     assert len(listed) == 1, f"{what}: the database changed"
-    after = subprocess.run([*gq, "export", "--all", "-o", str(tmp_path / "after"), "--format", "json"], env=env,
-                           capture_output=True)
-    assert after.returncode == 0 and db.exists()
+    assert run_gq("export", "--all", "-o", str(tmp_path / "after"), "--format", "json")[0] == 0
 
     def records(folder: Path) -> list[dict]:
         return [json.loads(f.read_text())["pod"] for f in sorted(folder.iterdir())]
 
     assert records(tmp_path / "after") == records(tmp_path / "before")
+
+
+@pytest.mark.parametrize("what,data,words", _bad_files(), ids=[c[0] for c in _bad_files()])
+def test_every_kind_of_bad_file_is_refused_and_nothing_is_written(capsys, tmp_path, what, data, words):
+    _refused_and_nothing_written(lambda *args: run(capsys, *args), tmp_path, what, data, words)
+
+
+def test_the_real_program_refuses_a_bad_file_and_writes_nothing(tmp_path, gq_home):
+    """The same, once, through the installed `gq-pods` command in its own process."""
+    env = {**os.environ, "GQ_PODS_HOME": str(gq_home)}
+    command = [str(Path(sys.executable).parent / "gq-pods")]
+
+    def run_real(*args: str) -> tuple[int, str, str]:
+        done = subprocess.run([*command, *args], env=env, capture_output=True, text=True)
+        return done.returncode, done.stdout, done.stderr
+
+    what, data, words = _bad_files()[1]  # broken JSON
+    _refused_and_nothing_written(run_real, tmp_path, what, data, words)
 
 
 def test_list_shows_control_characters_instead_of_obeying_them(capsys, tmp_path):
