@@ -13,18 +13,30 @@ The choices:
   under 18, or whose relationship says child, son, daughter, baby and the like)
   are Child A, Child B ... (Child Z is followed by Child AA); other family and
   network members are Adult 1, Adult 2 ...; professionals are Professional 1 ...
-- **What is matched.** A person's full name and every part of it with at least
-  two letters (first names, middle names, surnames, the pieces of a hyphenated
-  or apostrophe name: Smith-Jones gives Smith and Jones, O'Neil gives Neil), as
-  whole words, in any case. A word is whole when no letter touches it, so
-  ``amy_carter`` and ``Amy2`` are caught but ``Amyl`` is not. Any white space may
-  stand between the words of a full name, and any apostrophe (' or ’) or hyphen
-  in it. Titles such as Mr, Mrs, Ms, Dr are not names and are left. A
-  possessive keeps its ending (Amy's becomes Child A's); a plural of a name part
-  is taken in whole (the Joneses becomes the Adult 3). Longer names are matched
-  before shorter parts (``Amy Carter`` is one token, not two), and everything is
-  replaced in one pass, so a token is never replaced again. Text is put in
-  Unicode NFC form first, so a name typed with a combining accent is still found.
+- **What is matched.** A person's full name and every part of it, however short
+  (first names, middle names, surnames, initials, the pieces of a hyphenated or
+  apostrophe name with two letters or more: Smith-Jones gives Smith and Jones,
+  O'Neil gives Neil but never O), as whole words. A word is whole when no letter
+  touches it, so ``amy_carter`` and ``Amy2`` are caught but ``Amyl`` is not. Any
+  white space may stand between the words of a full name, and any apostrophe
+  (' or ’) or hyphen in it. Titles such as Mr, Mrs, Ms, Dr are not names and are
+  left. A possessive keeps its ending (Amy's becomes Child A's, T’s becomes
+  Child A’s); a plural of a name part is taken in whole (the Joneses becomes the
+  Adult 3). Longer names are matched before shorter parts (``Amy Carter`` is one
+  token, not two), and everything is replaced in one pass, so a token is never
+  replaced again. Text is put in Unicode NFC form first, so a name typed with a
+  combining accent is still found.
+- **Case.** Names of two letters or more are matched in any case (KM, km, Km).
+  Initials (two to four capitals) are matched with dots or spaces too (K.M.,
+  K. M., K M), and dotted initials in the people list without them (K.M. gives
+  KM). A single letter is a name only in its own case (T, not t) and only as a
+  word of its own: not in DON'T, T-shirt, X-T or S47, but in T's, (T) and T.
+- **Letters that are words.** A one-letter name that is also an English word
+  (A, I, O) is still replaced, everywhere it stands alone; ``redaction_warnings``
+  says so in plain words, and the export dialog and command show it before export.
+- **The case reference** is withheld wherever it is written (titles, map items,
+  statements, anything), in any case and with any separators (CS-123456,
+  cs 123456, CS123456), and so is a long number in it on its own (123456).
 - **Shared parts.** A surname shared by several people (Dean Carter, Amy Carter)
   becomes a family token, Family 1, Family 2 ... in order of first appearance,
   because it cannot say which of them is meant ("Mr Carter" becomes "Mr Family
@@ -90,6 +102,7 @@ NOT_TEXT = frozenset(
 
 _HYPHENS = "-\u2010\u2011\u2013"
 _APOSTROPHES = "'\u2019\u02bc"
+_STRIP = ".,;:()\"" + _APOSTROPHES + _HYPHENS
 _WORD_SPLIT = re.compile(r"[\s" + re.escape(_HYPHENS + _APOSTROPHES) + "]+")
 # A name is a whole word when no letter touches it (digits, underscores and punctuation do not join words).
 _NOT_AFTER_LETTER = r"(?<![^\W\d_])"
@@ -136,15 +149,50 @@ def _letter_count(text: str) -> int:
     return sum(ch.isalpha() for ch in text)
 
 
+_DOTTED_INITIALS = re.compile(r"^(?:[^\W\d_]\.\s*)+[^\W\d_]?$")
+
+
 def _name_parts(name: str) -> list[str]:
-    """The parts of a name worth matching: its words, and the pieces of hyphenated ones (O'Neil: Neil)."""
+    """The parts of a name worth matching.
+
+    Its words (a single letter too: an initial is a name), the pieces of hyphenated
+    or apostrophe words with two letters or more (O'Neil: Neil, never O), dotted
+    initials written together (K.M.: KM, K and M), and a name made only of
+    initials written together (J T: JT).
+    """
     parts: list[str] = []
+
+    def add(part: str) -> None:
+        if part and part.lower() not in TITLES and part not in parts:
+            parts.append(part)
+
+    initials = []
     for piece in name.split():
+        if _DOTTED_INITIALS.match(piece) and _letter_count(piece) > 1:
+            letters = "".join(ch for ch in piece if ch.isalpha())
+            add(letters)
+            initials.extend(letters)
+            for letter in letters:
+                add(letter)
+            continue
+        whole = piece.strip(_STRIP)
+        if _letter_count(whole) == 1 and len(whole) == 1:
+            add(whole)
+            initials.append(whole)
+            continue
+        initials.append("")
         for part in [piece, *_WORD_SPLIT.split(piece)]:
-            part = part.strip(".,;:()\"" + _APOSTROPHES + _HYPHENS)
-            if _letter_count(part) >= 2 and part.lower() not in TITLES and part not in parts:
-                parts.append(part)
+            part = part.strip(_STRIP)
+            if _letter_count(part) >= 2:
+                add(part)
+    if len(initials) > 1 and all(initials):
+        add("".join(initials))
     return parts
+
+
+def _is_initials(part: str) -> bool:
+    """KM, JT: two to four capital letters, which may also be written K.M. or K M."""
+    return 2 <= len(part) <= 4 and part.isalpha() and part.isupper()
 
 
 def _join_or(tokens: list[str]) -> str:
@@ -167,12 +215,12 @@ def _rules(pod: Pod) -> list[_Rule]:
     for index, person in enumerate(pod.people):
         token = tokens[person.id or f"#{index}"]
         name = " ".join(unicodedata.normalize("NFC", person.name or "").split())
-        if _letter_count(name) < 2:
+        if _letter_count(name) < 1:
             continue
         holders = full.setdefault(name.casefold(), (name, []))[1]
         if token not in holders:
             holders.append(token)
-        words = [w for w in name.split() if w.strip(".").lower() not in TITLES]
+        words = [w.strip(".") for w in name.split() if w.strip(".").lower() not in TITLES]
         surname = words[-1].casefold() if len(words) > 1 else None
         for part in _name_parts(name):
             folded = part.casefold()
@@ -187,18 +235,40 @@ def _rules(pod: Pod) -> list[_Rule]:
     for folded, (spelling, holders) in parts.items():
         if folded in full:
             continue  # also someone's whole name: that rule covers it
+        plural = _letter_count(spelling) > 1 and not _is_initials(spelling)
         if len(holders) == 1:
-            rules.append(_Rule(spelling, holders[0], plural=True))
+            rules.append(_Rule(spelling, holders[0], plural=plural))
         elif surname_only[folded]:
             families += 1
-            rules.append(_Rule(spelling, f"Family {families}", plural=True))
+            rules.append(_Rule(spelling, f"Family {families}", plural=plural))
         else:
-            rules.append(_Rule(spelling, _join_or(holders), plural=True))
+            rules.append(_Rule(spelling, _join_or(holders), plural=plural))
     return rules
 
 
+# A single letter is a name only as a word of its own: not in DON'T, T-shirt, X-T or S47,
+# but in T's, T’s, (T) and T.
+_LETTER_BEFORE = r"(?<![^\W_])(?<![^\W_][" + re.escape(_APOSTROPHES + _HYPHENS) + "])"
+_LETTER_AFTER = (
+    r"(?![^\W_])"
+    rf"(?![{re.escape(_HYPHENS)}][^\W_])"
+    rf"(?![{_APOSTROPHES}][^\W_]{{2}})"
+    rf"(?![{_APOSTROPHES}](?![sS])[^\W_])"
+)
+
+
 def _pattern(rule: _Rule) -> str:
-    """A name as a pattern: any white space between words, any apostrophe or hyphen, plurals."""
+    """A name as a pattern: any white space between words, any apostrophe or hyphen, plurals.
+
+    A single letter is matched as written (and as a capital), never in another case;
+    initials (KM) also as K.M., K. M. and K M.
+    """
+    if len(rule.name) == 1:
+        letters = "".join(sorted({re.escape(rule.name), re.escape(rule.name.upper())}))
+        return f"{_LETTER_BEFORE}(?-i:[{letters}]){_LETTER_AFTER}"
+    if _is_initials(rule.name):
+        letters = [re.escape(ch) for ch in rule.name]
+        return "(?:" + r"\.\s?".join(letters) + r"\.?|" + r"\s?".join(letters) + ")"
     out = []
     for ch in rule.name:
         if ch.isspace():
@@ -213,6 +283,25 @@ def _pattern(rule: _Rule) -> str:
     if rule.plural:
         out.append("(?:es)?" if re.search(r"(s|x|z|ch|sh)$", rule.name, re.IGNORECASE) else "s?")
     return "".join(out)
+
+
+def _walk(value: Any, text, field_name: str = "") -> Any:
+    """``value`` with ``text`` applied to every free-text string in it (dataclasses changed in place)."""
+    if field_name in NOT_TEXT:
+        return value
+    if isinstance(value, str):
+        return text(value)
+    if isinstance(value, list):
+        return [_walk(v, text) for v in value]
+    if isinstance(value, tuple):
+        return tuple(_walk(v, text) for v in value)
+    if isinstance(value, dict):
+        return {k: _walk(v, text) for k, v in value.items()}
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        for f in dataclasses.fields(value):
+            setattr(value, f.name, _walk(getattr(value, f.name), text, f.name))
+        return value
+    return value
 
 
 class _Redactor:
@@ -237,25 +326,23 @@ class _Redactor:
         value = unicodedata.normalize("NFC", value)
         return self.pattern.sub(lambda m: self.rules[int(m.lastgroup[1:])].token, value)
 
-    def value(self, value: Any, field_name: str = "") -> Any:
-        if field_name in NOT_TEXT:
-            return value
-        if isinstance(value, str):
-            return self.text(value)
-        if isinstance(value, list):
-            return [self.value(v) for v in value]
-        if isinstance(value, tuple):
-            return tuple(self.value(v) for v in value)
-        if isinstance(value, dict):
-            return {k: self.value(v) for k, v in value.items()}
-        if dataclasses.is_dataclass(value) and not isinstance(value, type):
-            for f in dataclasses.fields(value):
-                setattr(value, f.name, self.value(getattr(value, f.name), f.name))
-            return value
-        return value
-
 
 CASE_WITHHELD = "(withheld)"
+_LONG_NUMBER = re.compile(r"\d{5,}")
+
+
+def _case_reference_pattern(reference: str) -> re.Pattern[str] | None:
+    """The case reference wherever it is written: any case, any separators between its pieces
+    (CS-123456, cs 123456, CS123456), and any long number in it on its own (123456)."""
+    reference = unicodedata.normalize("NFC", reference)
+    chunks = re.findall(r"[^\W_]+", reference)
+    if not chunks:
+        return None
+    separator = r"[\s" + re.escape(_HYPHENS + _APOSTROPHES) + r"./_:#]*"
+    alternatives = [separator.join(re.escape(chunk) for chunk in chunks)]
+    alternatives += [number for number in _LONG_NUMBER.findall(reference) if number != reference]
+    flags = re.IGNORECASE if sum(len(c) for c in chunks) > 1 else 0
+    return re.compile(r"(?<![^\W_])(?:" + "|".join(alternatives) + r")(?![^\W_])", flags)
 
 
 def redact_pod(pod: Pod) -> Pod:
@@ -263,9 +350,14 @@ def redact_pod(pod: Pod) -> Pod:
     tokens = redaction_tokens(pod)
     redactor = _Redactor(pod)
     out = copy.deepcopy(pod)
+    reference = _case_reference_pattern(pod.case_reference or "")
+    if reference is not None:
+        # A case reference may be a case-system number that identifies the child: withheld
+        # wherever it was typed, not only in its own field.
+        _walk(out, lambda text: reference.sub(CASE_WITHHELD, unicodedata.normalize("NFC", text)))
     participants = out.participants  # staff: never changed
     out.participants = []
-    redactor.value(out)
+    _walk(out, redactor.text)
     out.participants = participants
     for index, person in enumerate(out.people):
         person.name = tokens[pod.people[index].id or f"#{index}"]
@@ -273,6 +365,29 @@ def redact_pod(pod: Pod) -> Pod:
         # A case reference may be a case-system number that identifies the child.
         out.case_reference = CASE_WITHHELD
     return out
+
+
+# One-letter words of English: a person with one of these letters as a name cannot be
+# replaced without also replacing the word wherever it stands alone.
+_LETTER_WORDS = frozenset("AIO")
+
+
+def redaction_warnings(pod: Pod) -> list[str]:
+    """What the person exporting should know before a redacted record goes out, in plain words.
+
+    A one-letter name that is also an English word (A, I, O) is still replaced, since
+    hiding too much is safer than showing a name, so every such word standing alone
+    becomes the person's token and sentences may read oddly.
+    """
+    warnings = []
+    for rule in _rules(pod):
+        if len(rule.name) == 1 and rule.name.upper() in _LETTER_WORDS:
+            warnings.append(
+                f'"{rule.name}" is a person\'s name here and also an English word. Every "{rule.name}" '
+                f"standing alone in the record becomes {rule.token}, so some sentences will read oddly. "
+                "Read the record before sharing it, or give this person a longer initial or another name."
+            )
+    return warnings
 
 
 def redaction_preview(pod: Pod) -> list[tuple[str, str]]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import re
+import unicodedata
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -204,11 +205,12 @@ def test_ids_and_choices_are_kept():
         assert b.map.next_steps[0].due == a.map.next_steps[0].due
 
 
-def test_a_pod_without_people_is_unchanged_but_for_its_case_reference():
+def test_a_pod_without_people_is_unchanged_but_for_its_case_reference_wherever_written():
     pod = full_pod(people=[])
     redacted = redact_pod(pod)
     assert redacted.case_reference == "(withheld)"
-    redacted.case_reference = pod.case_reference
+    assert redacted.title == "Stuck case: (withheld)"  # the reference is withheld wherever it is written
+    redacted.case_reference, redacted.title = pod.case_reference, pod.title
     assert redacted == pod
     assert redaction_preview(pod) == []
 
@@ -304,3 +306,147 @@ def test_the_case_reference_is_withheld_when_redacting():
     from gq_pods.record import render_markdown
 
     assert "204417" not in render_markdown(redacted)
+
+
+# ---------------------------------------------------------------- initials, however short
+
+T_AND_S = [
+    Person("p1", "T", "child", "family", 9),
+    Person("p2", "S", "mum's partner", "family", 34),
+    Person("p3", "KM", "mother", "family", 31),
+]
+
+
+def test_single_letter_initials_are_replaced_wherever_they_appear():
+    text = "Bruises on T's arm. T told the teacher 'S squeezed me'. T’s sister saw S, and KM (T's mum) too."
+    pod = pod_with(T_AND_S, text, title="T and S", focus_question="How do we keep T safe from S?")
+    redacted = redact_pod(pod)
+    assert redacted.map.harm[0].text == (
+        "Bruises on Child A's arm. Child A told the teacher 'Adult 1 squeezed me'. Child A’s sister saw "
+        "Adult 1, and Adult 2 (Child A's mum) too."
+    )
+    assert redacted.title == "Child A and Adult 1"
+    assert redacted.focus_question == "How do we keep Child A safe from Adult 1?"
+    markdown = render_markdown(redacted)
+    assert not re.search(r"(?<![\w-])[TS](?![\w-])(?!’)", markdown.replace("Child A", "").replace("Adult 1", ""))
+
+
+def test_a_single_letter_is_a_name_only_as_a_whole_word_in_its_own_case():
+    text = "t s IT'S DON'T T-shirt X-T S47 at the S-bend, the tests, but S. and (T) and T: and T/S are names"
+    assert redacted_harm(T_AND_S, text) == (
+        "t s IT'S DON'T T-shirt X-T S47 at the S-bend, the tests, but Adult 1. and (Child A) and Child A: "
+        "and Child A/Adult 1 are names"
+    )
+
+
+def test_initials_of_two_letters_are_matched_in_any_case_and_with_dots():
+    text = "KM said; km's flat; K.M. agreed; K. M. too; KMS and kilometres stay"
+    assert redacted_harm(T_AND_S, text) == "Adult 2 said; Adult 2's flat; Adult 2 agreed; Adult 2 too; KMS and kilometres stay"
+
+
+def test_dotted_initials_in_the_people_list_are_matched_with_or_without_dots():
+    people = [Person("p1", "K.M.", "mother", "family", 31), Person("p2", "J. T.", "child", "family", 4)]
+    text = "K.M. and KM and K M; J.T. and JT; J said T cried"
+    assert redacted_harm(people, text) == "Adult 1 and Adult 1 and Adult 1; Child A and Child A; Child A said Child A cried"
+
+
+def test_one_letter_names_that_are_english_words_are_warned_about():
+    from gq_pods.redact import redaction_warnings
+
+    assert redaction_warnings(pod_with(T_AND_S)) == []
+    pod = pod_with([Person("p1", "A", "child", "family", 5), Person("p2", "I Smith", "father", "family", 40)])
+    warnings = redaction_warnings(pod)
+    assert len(warnings) == 2
+    assert "\"A\"" in warnings[0] and "Child A" in warnings[0] and "English word" in warnings[0]
+    assert "\"I\"" in warnings[1] and "Adult 1" in warnings[1]
+    # the letters are still replaced: hiding too much is safer than showing a name
+    assert redacted_harm(pod.people, "A said I hit her") == "Child A said Adult 1 hit her"
+
+
+# ---------------------------------------------------------------- the case reference
+
+
+def test_the_case_reference_is_withheld_everywhere_in_the_record():
+    pod = full_pod(case_reference="CS-123456", title="CS-123456: stuck")
+    pod.map.harm[0].text = "See cs 123456 and CS123456, file 123456; CS-1234567 is another case"
+    pod.map.next_steps[0].owner = "Jo (CS-123456)"
+    pod.danger_statements[0].text = "About CS-123456."
+    redacted = redact_pod(pod)
+    assert redacted.title == "(withheld): stuck"
+    assert redacted.map.harm[0].text == "See (withheld) and (withheld), file (withheld); CS-1234567 is another case"
+    assert redacted.map.next_steps[0].owner == "Jo ((withheld))"
+    assert redacted.danger_statements[0].text == "About (withheld)."
+    markdown = render_markdown(redacted)
+    assert "123456" not in markdown.replace("1234567", "")
+
+
+def test_a_case_reference_that_is_a_family_name_is_withheld_as_a_whole():
+    redacted = redact_pod(full_pod())  # case reference "Family C", title "Stuck case: Family C"
+    assert redacted.title == "Stuck case: (withheld)"
+    assert "Family C" not in render_markdown(redacted)
+
+
+# ---------------------------------------------------------------- any names, any text, any length
+
+_LETTERS = st.characters(categories=["Lu", "Ll"]).filter(
+    lambda c: len(c.upper()) == 1 and len(c.lower()) == 1 and c.upper().lower() == c.lower()
+    and unicodedata.normalize("NFC", c) == c
+)
+_name_word = st.one_of(
+    st.text(_LETTERS, min_size=1, max_size=6).map(str.title),
+    _LETTERS.map(str.upper),  # an initial
+)
+
+
+def _forms(part: str) -> list[str]:
+    """How a name part may appear in text: a single letter only as written, longer parts in any case."""
+    if len(part) == 1:
+        return [part]
+    return [part, part.upper(), part.lower(), part.title()]
+
+
+def _survivors(text: str, people: list[Person], tokens: list[str]) -> list[str]:
+    """Name parts still readable as whole words in ``text`` once the tokens are taken out."""
+    for token in sorted(tokens, key=len, reverse=True):
+        text = text.replace(token, " ")
+    left = []
+    for person in people:
+        for part in person.name.split():
+            if len(part) == 1:
+                if re.search(rf"(?<![\w'’-]){re.escape(part)}(?![\w-])(?!['’][^\W_]{{2}})", text):
+                    left.append(part)
+            elif re.search(rf"(?<![^\W\d_]){re.escape(part)}(?![^\W\d_])", text, re.IGNORECASE):
+                left.append(part)
+    return left
+
+
+@st.composite
+def short_names_and_text(draw):
+    people = [
+        Person(f"p{i}", " ".join(draw(st.lists(_name_word, min_size=1, max_size=3))),
+               draw(st.sampled_from(["child", "mother", "friend", ""])),
+               draw(st.sampled_from(["family", "network", "professional"])), draw(st.one_of(st.none(), st.integers(0, 90))))
+        for i in range(draw(st.integers(1, 4)))
+    ]
+    words = []
+    for _ in range(draw(st.integers(1, 20))):
+        if draw(st.booleans()):
+            part = draw(st.sampled_from(draw(st.sampled_from(people)).name.split()))
+            words.append(draw(st.sampled_from(["", "(", "'", "\n"])) + draw(st.sampled_from(_forms(part)))
+                         + draw(st.sampled_from(["", "'s", "’s", ".", ",", ":", ")", "!"])))
+        else:
+            words.append(draw(st.sampled_from(["and", "said", "the", "T-shirt", "DON'T", "S47", "#", "-", "*", "\n"])))
+    return people, " ".join(words)
+
+
+@settings(max_examples=150, deadline=None)
+@given(short_names_and_text())
+def test_no_name_part_of_any_length_survives_redaction(case):
+    people, text = case
+    pod = pod_with(people, text, title=text, focus_question=text)
+    pod.map.next_steps = [NextStep(text, text)]
+    redacted = redact_pod(pod)
+    tokens = list(redaction_tokens(pod).values()) + ["Family", "(withheld)"]
+    for where, value in (("harm", redacted.map.harm[0].text), ("title", redacted.title), ("step", redacted.map.next_steps[0].owner)):
+        assert _survivors(value, people, tokens) == [], (where, value)
+    assert _survivors(render_markdown(redacted).replace("OFFICIAL-SENSITIVE", ""), people, tokens) == []
