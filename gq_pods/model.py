@@ -33,7 +33,9 @@ STYLE_NOTES = {
 
 CASE_REASONS = ("new", "stuck", "challenging")
 STATUSES = ("in_progress", "complete")
-STATUS_LABELS = {"in_progress": "In progress", "complete": "Complete"}
+# Not a pod's status but the list's word for a pod whose stored record is damaged.
+UNREADABLE = "unreadable"
+STATUS_LABELS = {"in_progress": "In progress", "complete": "Complete", UNREADABLE: "Cannot be read"}
 ROLES = ("facilitator", "presenter", "advisor", "scribe", "manager", "member")
 PERSON_KINDS = ("family", "network", "professional")
 STEP_STATUSES = ("agreed", "idea")

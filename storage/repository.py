@@ -3,85 +3,69 @@
 Takes and returns :mod:`gq_pods.model` objects; nothing outside ``storage/``
 writes SQL. A pod is saved whole, in one transaction: its row is updated and
 its lists are deleted and written again, so a save either happens completely
-or not at all, and list order is exactly what the screen had.
+or not at all, and list order is exactly what the screen had. How fields map
+to columns is derived from the model in :mod:`storage.schema`.
 
 Text is cleaned on the way in: NUL characters are removed (PostgreSQL rejects
 them) and unpaired surrogates (which no database can encode) become U+FFFD, so
 an odd paste can never make every later save fail. Nothing here logs or prints
 case text, and engines hide bound parameters in their errors.
+
+Every failure reaches the caller as a :class:`StorageError` with a plain
+message. A pod whose stored record is damaged (a date that is not a date) is
+listed as unreadable and raises :class:`PodUnreadable` when opened; it never
+stops the list or the other pods.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
-import json
-import re
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, delete, func, insert, select, update
+from sqlalchemy import Engine, delete, func, insert, select, type_coerce, update
+from sqlalchemy import exc as sa_exc
+from sqlalchemy.types import NullType
 
-from gq_pods.model import (
-    BottomLine,
-    Contingency,
-    DangerStatement,
-    Draft,
-    MapItem,
-    NextStep,
-    Participant,
-    Person,
-    Pod,
-    PodMap,
-    PodSummary,
-    Reflection,
-    SafetyGoal,
-    Scale,
-    ScaleScore,
-    StageRecord,
-    TEXT_SECTIONS,
-)
+from gq_pods.model import UNREADABLE, Pod, PodSummary
 
+from . import schema
 from . import tables as t
 from .engine import READ_ONLY, create_engine, sqlite_file
-from .errors import DatabaseTooNew, MigrationFailed, NotAPodsDatabase, PodNotFound, StorageError
-from .migrate import MigrationResult, ensure_current
+from .errors import (
+    DatabaseBusy,
+    DatabaseDamaged,
+    DatabaseTooNew,
+    DatabaseUnavailable,
+    MigrationFailed,
+    NotAPodsDatabase,
+    PodNotFound,
+    PodUnreadable,
+    StorageError,
+)
+from .migrate import BACKUP_FOLDER, MigrationResult, ensure_current
+from .schema import clean_text
 
 __all__ = [
+    "DatabaseBusy",
+    "DatabaseDamaged",
     "DatabaseTooNew",
+    "DatabaseUnavailable",
     "MigrationFailed",
     "NotAPodsDatabase",
     "PodNotFound",
+    "PodUnreadable",
     "Repository",
     "StorageError",
     "clean_text",
 ]
 
 _UTC = _dt.timezone.utc
-_SURROGATE = re.compile("[\ud800-\udfff]")
 
-
-def clean_text(value: str) -> str:
-    """``value`` without NUL characters, and with unpaired surrogates replaced."""
-    if "\x00" in value:
-        value = value.replace("\x00", "")
-    if _SURROGATE.search(value):
-        value = value.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
-    return value
-
-
-def _c(value: Any) -> Any:
-    return clean_text(value) if isinstance(value, str) else value
-
-
-def _clean_json(value: Any) -> Any:
-    if isinstance(value, str):
-        return clean_text(value)
-    if isinstance(value, dict):
-        return {_clean_json(k): _clean_json(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [_clean_json(v) for v in value]
-    return value
+# What the home list shows of a pod, read from the pods row with the pod's own rules.
+_SUMMARY_FIELDS = ("date", "team", "style", "case_reference", "status", "title", "practice")
 
 
 class Repository:
@@ -99,7 +83,7 @@ class Repository:
         """Open (creating or upgrading if needed) the database at ``url``.
 
         ``url`` defaults to ``--db``/``GQ_PODS_DB``/the private default
-        (:func:`gq_pods.paths.db_url`).
+        (:func:`gq_pods.paths.db_url`). Raises a :class:`StorageError`.
         """
         if url is None:
             from gq_pods.paths import db_url
@@ -107,7 +91,8 @@ class Repository:
             url = db_url()
         engine = create_engine(url)
         try:
-            migration = ensure_current(engine, backup_dir)
+            with _plain_errors(engine):
+                migration = ensure_current(engine, backup_dir)
         except BaseException:
             engine.dispose()
             raise
@@ -125,17 +110,19 @@ class Repository:
     @property
     def location(self) -> str:
         """Where the pods are kept, for showing to the user (no password)."""
-        path = sqlite_file(self._engine.url)
-        if path is not None:
-            return str(path)
-        return self._engine.url.render_as_string(hide_password=True)
+        return _location(self._engine)
 
     @contextmanager
     def _reading(self) -> Iterator[Any]:
-        with self._engine.connect() as conn:
+        with _plain_errors(self._engine), self._engine.connect() as conn:
             conn.execution_options(**{READ_ONLY: True})
             with conn.begin():
                 yield conn
+
+    @contextmanager
+    def _writing(self) -> Iterator[Any]:
+        with _plain_errors(self._engine), self._engine.begin() as conn:
+            yield conn
 
     # ------------------------------------------------------------ queries
 
@@ -144,31 +131,21 @@ class Repository:
 
         ``search`` keeps pods whose title, team or case reference contains it,
         ignoring case (any alphabet, so this is done here rather than in SQL).
+        A pod whose row is damaged is listed with the status ``unreadable``.
         """
         p = t.pods.c
-        query = select(
-            p.id, p.date, p.team, p.style, p.case_reference, p.status, p.title, p.practice, p.updated_at
-        ).order_by(p.date.desc(), p.id.desc())
+        query = select(*_raw(p.id, *(p[name] for name in _SUMMARY_FIELDS), p.updated_at)).order_by(
+            p.date.desc(), p.id.desc()
+        )
         with self._reading() as conn:
-            rows = conn.execute(query).all()
+            rows = conn.execute(query).mappings().all()
         needle = clean_text(search).strip().casefold()
         out = []
         for row in rows:
-            if needle and not any(needle in (v or "").casefold() for v in (row.title, row.team, row.case_reference)):
+            summary = _summary(row)
+            if needle and not any(needle in v.casefold() for v in (summary.title, summary.team, summary.case_reference)):
                 continue
-            out.append(
-                PodSummary(
-                    id=row.id,
-                    date=row.date,
-                    team=row.team,
-                    style=row.style,
-                    case_reference=row.case_reference,
-                    status=row.status,
-                    title=row.title,
-                    practice=bool(row.practice),
-                    updated_at=_aware(row.updated_at),
-                )
-            )
+            out.append(summary)
         return out
 
     def count_pods(self) -> int:
@@ -176,17 +153,27 @@ class Repository:
             return int(conn.execute(select(func.count()).select_from(t.pods)).scalar_one())
 
     def get_pod(self, pod_id: int) -> Pod:
-        """The whole pod; raises :class:`PodNotFound`."""
+        """The whole pod; raises :class:`PodNotFound` or :class:`PodUnreadable`."""
         with self._reading() as conn:
-            return _load(conn, pod_id)
+            row = conn.execute(select(*_raw(*t.pods.c)).where(t.pods.c.id == pod_id)).mappings().first()
+            if row is None:
+                raise PodNotFound(pod_id)
+            fetched = {
+                table: conn.execute(select(*_raw(*table.c)).where(table.c.pod_id == pod_id)).mappings().all()
+                for table in schema.child_tables()
+            }
+        try:
+            return schema.build(Pod, row, schema.Rows(fetched), root=True)
+        except schema.Unreadable as error:
+            raise PodUnreadable(pod_id, error.where, _backups(self._engine)) from None
 
     # ------------------------------------------------------------ changes
 
     def add_pod(self, pod: Pod) -> int:
         """Store ``pod`` as a new pod; sets and returns ``pod.id``."""
         now = _now()
-        with self._engine.begin() as conn:
-            values = _pod_values(pod)
+        with self._writing() as conn:
+            values = schema.row_values(pod, root=True)
             values.update(created_at=now, updated_at=now)
             pod_id = int(conn.execute(insert(t.pods).values(**values)).inserted_primary_key[0])
             _insert_children(conn, pod_id, pod)
@@ -202,8 +189,8 @@ class Repository:
         if pod.id is None:
             raise ValueError("This pod has not been stored yet; use add_pod.")
         pod_id = pod.id
-        with self._engine.begin() as conn:
-            values = _pod_values(pod)
+        with self._writing() as conn:
+            values = schema.row_values(pod, root=True)
             values["updated_at"] = _now()
             result = conn.execute(update(t.pods).where(t.pods.c.id == pod_id).values(**values))
             if result.rowcount != 1:
@@ -214,7 +201,7 @@ class Repository:
 
     def delete_pod(self, pod_id: int) -> None:
         """Delete the pod and everything in its record; raises :class:`PodNotFound`."""
-        with self._engine.begin() as conn:
+        with self._writing() as conn:
             # By hand as well as by cascade: no orphaned case text, even if a
             # connection somehow had foreign keys off.
             for table in t.POD_CHILDREN:
@@ -223,209 +210,115 @@ class Repository:
                 raise PodNotFound(pod_id)
 
 
-# ---------------------------------------------------------------- pod -> rows
+# ---------------------------------------------------------------- rows
 
 
 def _now() -> _dt.datetime:
     return _dt.datetime.now(_UTC)
 
 
-def _aware(value: _dt.datetime | None) -> _dt.datetime | None:
-    if value is not None and value.tzinfo is None:
-        return value.replace(tzinfo=_UTC)
-    return value
-
-
-def _pod_values(pod: Pod) -> dict[str, Any]:
-    r = pod.reflection
-    return {
-        "date": pod.date,
-        "style": _c(pod.style),
-        "title": _c(pod.title),
-        "team": _c(pod.team),
-        "case_reason": _c(pod.case_reason),
-        "case_reference": _c(pod.case_reference),
-        "focus_question": _c(pod.focus_question),
-        "manager_present": bool(pod.manager_present),
-        "status": _c(pod.status),
-        "practice": bool(pod.practice),
-        "reflection_focus_question_answered": _c(r.focus_question_answered),
-        "reflection_pleased_with": _c(r.pleased_with),
-        "reflection_most_useful": _c(r.most_useful),
-        "reflection_learning": _c(r.learning),
-        "current_stage": _c(pod.current_stage),
-        "extra_json": json.dumps(_clean_json(pod.extra or {}), ensure_ascii=False),
-    }
+def _raw(*cols: Any) -> list[Any]:
+    """The columns as the driver gives them: the model's rules check each value, not SQLAlchemy's."""
+    return [type_coerce(c, NullType()).label(c.name) for c in cols]
 
 
 def _insert_children(conn: Any, pod_id: int, pod: Pod) -> None:
-    def put(table: Any, rows: list[dict[str, Any]]) -> None:
-        if rows:
-            conn.execute(insert(table), rows)
+    def insert_one(table: Any, values: dict) -> int:
+        return int(conn.execute(insert(table).values(**values)).inserted_primary_key[0])
 
-    put(t.participants, [
-        {"pod_id": pod_id, "position": i, "name": _c(x.name), "role": _c(x.role)}
-        for i, x in enumerate(pod.participants)
-    ])
-    put(t.people, [
-        {
-            "pod_id": pod_id, "position": i, "key": _c(x.id), "name": _c(x.name),
-            "relationship": _c(x.relationship), "kind": _c(x.kind), "age": x.age,
-            "in_household": bool(x.in_household),
-        }
-        for i, x in enumerate(pod.people)
-    ])
-    put(t.map_items, [
-        {"pod_id": pod_id, "section": section, "position": i, "text": _c(item.text)}
-        for section in TEXT_SECTIONS
-        for i, item in enumerate(pod.map.section(section))
-    ])
-    put(t.next_steps, [
-        {
-            "pod_id": pod_id, "position": i, "text": _c(x.text), "owner": _c(x.owner),
-            "due": x.due, "status": _c(x.status),
-        }
-        for i, x in enumerate(pod.map.next_steps)
-    ])
-    put(t.danger_statements, [
-        {
-            "pod_id": pod_id, "position": i, "key": _c(x.id), "who_is_worried": _c(x.who_is_worried),
-            "behaviour": _c(x.behaviour), "example": _c(x.example), "impact": _c(x.impact),
-            "text": _c(x.text), "acknowledgement": _c(x.acknowledgement), "family_view": _c(x.family_view),
-        }
-        for i, x in enumerate(pod.danger_statements)
-    ])
-    put(t.safety_goals, [
-        {
-            "pod_id": pod_id, "position": i, "key": _c(x.id), "danger_statement": _c(x.danger_statement),
-            "caregiver_actions": _c(x.caregiver_actions), "child_experience": _c(x.child_experience),
-            "professionals_will_see": _c(x.professionals_will_see), "duration": _c(x.duration),
-            "text": _c(x.text), "network": _c(x.network),
-        }
-        for i, x in enumerate(pod.safety_goals)
-    ])
-    put(t.drafts, [
-        {
-            "pod_id": pod_id, "kind": kind, "owner": _c(owner.id), "owner_position": i,
-            "author": _c(d.author), "text": _c(d.text), "position": j,
-        }
-        for kind, owners in (("danger_statement", pod.danger_statements), ("safety_goal", pod.safety_goals))
-        for i, owner in enumerate(owners)
-        for j, d in enumerate(owner.drafts)
-    ])
-    scores: list[dict[str, Any]] = []
-    for i, scale in enumerate(pod.scales):
-        scale_id = conn.execute(
-            insert(t.scales).values(pod_id=pod_id, position=i, about=_c(scale.about), question=_c(scale.question))
-        ).inserted_primary_key[0]
-        scores.extend(
-            {
-                "pod_id": pod_id, "scale_id": scale_id, "position": j, "who": _c(s.who), "score": s.score,
-                "reason": _c(s.reason), "next_point": _c(s.next_point),
-            }
-            for j, s in enumerate(scale.scores)
-        )
-    put(t.scale_scores, scores)
-    put(t.bottom_lines, [
-        {"pod_id": pod_id, "position": i, "text": _c(x.text)} for i, x in enumerate(pod.bottom_lines)
-    ])
-    put(t.contingencies, [
-        {"pod_id": pod_id, "position": i, "trigger": _c(x.trigger), "response": _c(x.response), "who": _c(x.who)}
-        for i, x in enumerate(pod.contingencies)
-    ])
-    put(t.stage_records, [
-        {
-            "pod_id": pod_id, "position": i, "key": _c(x.key), "title": _c(x.title),
-            "notes": _c(x.notes), "seconds_spent": x.seconds_spent,
-        }
-        for i, x in enumerate(pod.stages)
-    ])
+    for table, rows in schema.write_children(pod, pod_id, insert_one).items():
+        conn.execute(insert(table), rows)
 
 
-# ---------------------------------------------------------------- rows -> pod
+_POD_PARTS = {part.name: part for part in schema.parts(Pod, root=True)}
 
 
-def _load(conn: Any, pod_id: int) -> Pod:
-    row = conn.execute(select(t.pods).where(t.pods.c.id == pod_id)).mappings().first()
-    if row is None:
-        raise PodNotFound(pod_id)
-
-    def rows(table: Any, *order: Any) -> list[Any]:
-        order = order or (table.c.position,)
-        return conn.execute(select(table).where(table.c.pod_id == pod_id).order_by(*order)).mappings().all()
-
-    drafts: dict[tuple[str, int], list[Draft]] = {}
-    for d in rows(t.drafts, t.drafts.c.kind, t.drafts.c.owner_position, t.drafts.c.position):
-        drafts.setdefault((d["kind"], d["owner_position"]), []).append(Draft(d["author"], d["text"]))
-
-    scores: dict[int, list[ScaleScore]] = {}
-    for s in rows(t.scale_scores, t.scale_scores.c.scale_id, t.scale_scores.c.position):
-        scores.setdefault(s["scale_id"], []).append(ScaleScore(s["who"], s["score"], s["reason"], s["next_point"]))
-
-    pod_map = PodMap()
-    for m in rows(t.map_items, t.map_items.c.section, t.map_items.c.position):
-        if m["section"] in TEXT_SECTIONS:
-            pod_map.section(m["section"]).append(MapItem(m["text"]))
-    pod_map.next_steps = [
-        NextStep(x["text"], x["owner"], x["due"], x["status"]) for x in rows(t.next_steps)
-    ]
-
-    return Pod(
+def _summary(row: Any) -> PodSummary:
+    """One list row. A damaged value is left at a harmless default and the pod marked unreadable."""
+    values: dict[str, Any] = {}
+    damaged = False
+    for name in _SUMMARY_FIELDS:
+        part = _POD_PARTS[name]
+        try:
+            values[name] = schema.read_value(part, row[name], name)
+        except schema.Unreadable:
+            damaged = True
+    try:
+        values["updated_at"] = schema.read_timestamp(row["updated_at"], "updated_at")
+    except schema.Unreadable:
+        damaged = True
+    if damaged:
+        values["status"] = UNREADABLE
+    return PodSummary(
         id=row["id"],
-        date=row["date"],
-        style=row["style"],
-        title=row["title"],
-        team=row["team"],
-        case_reason=row["case_reason"],
-        case_reference=row["case_reference"],
-        focus_question=row["focus_question"],
-        manager_present=bool(row["manager_present"]),
-        status=row["status"],
-        practice=bool(row["practice"]),
-        participants=[Participant(x["name"], x["role"]) for x in rows(t.participants)],
-        people=[
-            Person(x["key"], x["name"], x["relationship"], x["kind"], x["age"], bool(x["in_household"]))
-            for x in rows(t.people)
-        ],
-        map=pod_map,
-        danger_statements=[
-            DangerStatement(
-                id=x["key"],
-                who_is_worried=x["who_is_worried"],
-                behaviour=x["behaviour"],
-                example=x["example"],
-                impact=x["impact"],
-                text=x["text"],
-                acknowledgement=x["acknowledgement"],
-                family_view=x["family_view"],
-                drafts=drafts.get(("danger_statement", x["position"]), []),
-            )
-            for x in rows(t.danger_statements)
-        ],
-        safety_goals=[
-            SafetyGoal(
-                id=x["key"],
-                danger_statement=x["danger_statement"],
-                caregiver_actions=x["caregiver_actions"],
-                child_experience=x["child_experience"],
-                professionals_will_see=x["professionals_will_see"],
-                duration=x["duration"],
-                text=x["text"],
-                network=x["network"],
-                drafts=drafts.get(("safety_goal", x["position"]), []),
-            )
-            for x in rows(t.safety_goals)
-        ],
-        scales=[Scale(x["about"], x["question"], scores.get(x["id"], [])) for x in rows(t.scales)],
-        bottom_lines=[BottomLine(x["text"]) for x in rows(t.bottom_lines)],
-        contingencies=[Contingency(x["trigger"], x["response"], x["who"]) for x in rows(t.contingencies)],
-        stages=[StageRecord(x["key"], x["title"], x["notes"], x["seconds_spent"]) for x in rows(t.stage_records)],
-        reflection=Reflection(
-            row["reflection_focus_question_answered"],
-            row["reflection_pleased_with"],
-            row["reflection_most_useful"],
-            row["reflection_learning"],
-        ),
-        current_stage=row["current_stage"],
-        extra=json.loads(row["extra_json"] or "{}"),
+        date=values.get("date", _dt.date.min),
+        team=values.get("team", ""),
+        style=values.get("style", ""),
+        case_reference=values.get("case_reference", ""),
+        status=values["status"] if "status" in values else UNREADABLE,
+        title=values.get("title", ""),
+        practice=values.get("practice", False),
+        updated_at=values.get("updated_at"),
+    )
+
+
+# ---------------------------------------------------------------- plain errors
+
+
+def _location(engine: Engine) -> str:
+    path = sqlite_file(engine.url)
+    if path is not None:
+        return str(path)
+    return engine.url.render_as_string(hide_password=True)
+
+
+def _backups(engine: Engine) -> Path | None:
+    """The folder of copies taken before upgrades, if there is one with something in it."""
+    path = sqlite_file(engine.url)
+    if path is None:
+        return None
+    folder = path.parent / BACKUP_FOLDER
+    try:
+        return folder if any(folder.iterdir()) else None
+    except OSError:
+        return None
+
+
+@contextmanager
+def _plain_errors(engine: Engine) -> Iterator[None]:
+    """Turn the database driver's errors into :class:`StorageError` with plain words.
+
+    Only the kind of problem is kept, never the driver's text: it can quote
+    the statement, and on some servers the values.
+    """
+    try:
+        yield
+    except StorageError:
+        raise
+    except sa_exc.DBAPIError as error:
+        raise _plain(engine, error) from None
+
+
+def _plain(engine: Engine, error: sa_exc.DBAPIError) -> StorageError:
+    where = _location(engine)
+    said = str(error.orig).lower() if error.orig is not None else ""
+    if "locked" in said or "busy" in said:
+        return DatabaseBusy()
+    if "file is not a database" in said:
+        return NotAPodsDatabase(where, "the file holds something else")
+    if "malformed" in said or "corrupt" in said:
+        return DatabaseDamaged(where, "parts of the file are broken", _backups(engine))
+    if "no such table" in said or "no such column" in said or "does not exist" in said:
+        return DatabaseDamaged(where, "a part gq-pods needs is missing from it", _backups(engine))
+    if "readonly" in said or "read-only" in said or "permission" in said:
+        return DatabaseUnavailable(where, "you do not have permission to change it")
+    if "disk is full" in said or "no space" in said:
+        return DatabaseUnavailable(where, "the disk is full")
+    if "unable to open" in said or "disk i/o" in said:
+        return DatabaseUnavailable(where, "the file could not be opened or read")
+    if isinstance(error, sa_exc.OperationalError):
+        return DatabaseUnavailable(where, "the database could not be reached")
+    return StorageError(
+        f"The database refused the change ({type(error).__name__}), so nothing was saved. "
+        "Try again; if it happens again, ask whoever looks after gq-pods for your team."
     )

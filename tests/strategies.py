@@ -10,10 +10,18 @@ a character). Lists are short so a test with 75 examples stays quick.
 
     @given(pods())
     def test_something(pod): ...
+
+``anything(Pod)`` makes pods that ignore the practice's rules (any text as a
+style, goals pointing nowhere), every field drawn from its type in the model:
+what storage must keep exactly, whatever it is given.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
+import types
+import typing
 from functools import cache
 
 from hypothesis import strategies as st
@@ -161,7 +169,7 @@ _STEPS = {
 _BOTTOM_LINES = _few(st.builds(BottomLine, text=texts()))
 _CONTINGENCIES = _few(st.builds(Contingency, trigger=texts(), response=texts(), who=texts(1)))
 _STAGES = _few(
-    st.builds(StageRecord, key=texts(1), title=texts(1), notes=texts(), seconds_spent=st.integers(0, 10**6))
+    st.builds(StageRecord, key=texts(1), title=texts(1), notes=texts(), seconds_spent=st.integers(0, 604_800))
 )
 _REFLECTIONS = st.builds(
     Reflection,
@@ -261,4 +269,45 @@ def pods(draw: st.DrawFn) -> Pod:
         reflection=draw(_REFLECTIONS),
         current_stage=draw(texts(1)),
         extra=draw(extras()),
+    )
+
+
+# ---------------------------------------------------------------- any model object, rules or not
+
+_PLAIN: dict[type, st.SearchStrategy] = {
+    str: texts(),
+    int: st.integers(0, 10**6),
+    bool: st.booleans(),
+    dt.date: st.dates(),
+}
+
+
+def _for_type(hint: typing.Any, overrides: dict) -> st.SearchStrategy:
+    args = typing.get_args(hint)
+    origin = typing.get_origin(hint)
+    if origin in (typing.Union, types.UnionType):
+        return st.one_of(*(st.none() if a is type(None) else _for_type(a, overrides) for a in args))
+    if origin is list:
+        return _few(anything(args[0], overrides))
+    if origin is dict:
+        return extras()
+    if dataclasses.is_dataclass(hint):
+        return anything(hint, overrides)
+    return _PLAIN[hint]
+
+
+def anything(cls: type, overrides: dict | None = None) -> st.SearchStrategy:
+    """Any ``cls`` the model can hold, every field drawn from its type.
+
+    ``overrides`` maps ``(class, field name)`` to a strategy for that field.
+    A new field in the model is covered here without a change.
+    """
+    overrides = overrides or {}
+    hints = typing.get_type_hints(cls)
+    return st.builds(
+        cls,
+        **{
+            f.name: overrides[(cls, f.name)] if (cls, f.name) in overrides else _for_type(hints[f.name], overrides)
+            for f in dataclasses.fields(cls)
+        },
     )

@@ -12,17 +12,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from gq_pods.model import (
-    BottomLine,
-    Contingency,
     DangerStatement,
     Draft,
     MapItem,
-    NextStep,
-    Participant,
-    Person,
     Pod,
-    PodMap,
-    Reflection,
     SafetyGoal,
     Scale,
     ScaleScore,
@@ -32,6 +25,7 @@ from storage import tables
 from storage.errors import PodNotFound
 from storage.repository import Repository
 from tests.factories import full_pod
+from tests.strategies import anything
 
 CHILD_TABLES = [table.name for table in tables.POD_CHILDREN]
 
@@ -276,60 +270,16 @@ def test_sql_logging_if_switched_on_shows_no_case_text(home, caplog):
 
 # ---------------------------------------------------------------- any pod at all
 
-_text = st.text(alphabet=st.characters(blacklist_characters="\x00", blacklist_categories=("Cs",)), max_size=30)
-_json = st.recursive(
-    st.none() | st.booleans() | st.integers(-(2**53), 2**53) | st.floats(allow_nan=False) | _text,
-    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(_text, inner, max_size=3),
-    max_leaves=8,
-)
-_drafts = st.lists(st.builds(Draft, _text, _text), max_size=2)
-_pods = st.builds(
+# Any pod at all, every field drawn from its type in the model (a new field is
+# covered without a change here); statement and goal ids from a tiny set, so two
+# sometimes share one and drafts must still go back to the right one.
+_pods = anything(
     Pod,
-    date=st.dates(),
-    style=_text,
-    title=_text,
-    team=_text,
-    case_reason=_text,
-    case_reference=_text,
-    focus_question=_text,
-    manager_present=st.booleans(),
-    status=_text,
-    practice=st.booleans(),
-    participants=st.lists(st.builds(Participant, _text, _text), max_size=3),
-    people=st.lists(
-        st.builds(Person, _text, _text, _text, _text, st.none() | st.integers(0, 120), st.booleans()), max_size=3
-    ),
-    map=st.builds(
-        PodMap,
-        harm=st.lists(st.builds(MapItem, _text), max_size=3),
-        complicating_factors=st.lists(st.builds(MapItem, _text), max_size=2),
-        grey_areas=st.lists(st.builds(MapItem, _text), max_size=2),
-        existing_strengths=st.lists(st.builds(MapItem, _text), max_size=2),
-        existing_safety=st.lists(st.builds(MapItem, _text), max_size=2),
-        next_steps=st.lists(st.builds(NextStep, _text, _text, st.none() | st.dates(), _text), max_size=3),
-    ),
-    # ids drawn from a tiny set, so two statements sometimes share one
-    danger_statements=st.lists(
-        st.builds(DangerStatement, id=st.sampled_from(["", "ds1", "ds2"]), text=_text, behaviour=_text,
-                  acknowledgement=_text, family_view=_text, drafts=_drafts),
-        max_size=3,
-    ),
-    safety_goals=st.lists(
-        st.builds(SafetyGoal, id=st.sampled_from(["", "sg1"]), danger_statement=_text, text=_text,
-                  network=_text, drafts=_drafts),
-        max_size=3,
-    ),
-    scales=st.lists(
-        st.builds(Scale, _text, _text, st.lists(st.builds(ScaleScore, _text, st.integers(0, 10), _text, _text),
-                                                max_size=3)),
-        max_size=3,
-    ),
-    bottom_lines=st.lists(st.builds(BottomLine, _text), max_size=2),
-    contingencies=st.lists(st.builds(Contingency, _text, _text, _text), max_size=2),
-    stages=st.lists(st.builds(StageRecord, _text, _text, _text, st.integers(0, 10**6)), max_size=3),
-    reflection=st.builds(Reflection, st.none() | _text, _text, _text, _text),
-    current_stage=_text,
-    extra=st.dictionaries(_text, _json, max_size=3),
+    {
+        (Pod, "id"): st.none(),
+        (DangerStatement, "id"): st.sampled_from(["", "ds1", "ds2"]),
+        (SafetyGoal, "id"): st.sampled_from(["", "sg1"]),
+    },
 )
 
 
