@@ -1,6 +1,9 @@
 """``gq-pods check danger-statement|safety-goal [TEXT | -] [--json]``.
 
-Checks one danger statement or safety goal and prints what the checker found.
+Checks one danger statement or safety goal and prints what the checker found:
+the checklist of its parts (who is worried, what the adult does, ...) and each
+problem or hint in plain words. ``--json`` prints the findings with character
+offsets, for other programs. The team's own words in team.json are used.
 Exit status: 1 if there is any problem, 0 if none (hints alone are fine),
 2 if the command was not used right.
 """
@@ -13,7 +16,7 @@ import sys
 from dataclasses import asdict
 from typing import TextIO
 
-from .checker import CHECKS, PROBLEM, Finding
+from .checker import CHECKS, PROBLEM, RULES, Finding, TeamWords, parts
 
 USAGE_ERROR = 2
 
@@ -62,7 +65,7 @@ def _parser(stdout: TextIO, stderr: TextIO) -> _Parser:
     return parser
 
 
-def _team_jargon(stderr: TextIO) -> list[str]:
+def _team_words(stderr: TextIO) -> TeamWords:
     try:
         from .teamconfig import load_team_config
 
@@ -70,26 +73,44 @@ def _team_jargon(stderr: TextIO) -> list[str]:
     except Exception as error:  # never let a team file stop a check
         stderr.write(f"Could not read the team settings ({type(error).__name__}); "
                      "checking without your team's extra words.\n")
-        return []
+        return TeamWords()
     for problem in config.errors:
         stderr.write(f"Team settings: {problem}\n")
-    return list(config.jargon)
+    return config.checker_words()
 
 
-def format_findings(findings: list[Finding]) -> str:
-    """The findings one to a line, then a short summary."""
-    lines = [
-        f"{finding.severity:<7}  {finding.start}-{finding.end}  {finding.code}  {finding.message}"
-        for finding in findings
-    ]
+def _marks(stream: TextIO) -> tuple[str, str]:
+    """A tick and a cross, or plain words where the terminal cannot show them."""
+    encoding = getattr(stream, "encoding", None) or "utf-8"
+    try:
+        "\u2713\u2717".encode(encoding)
+    except (LookupError, UnicodeEncodeError):
+        return "yes", "NO "
+    return "\u2713", "\u2717"
+
+
+def format_report(
+    checklist: list[tuple[str, bool]], findings: list[Finding], marks: tuple[str, str] = ("\u2713", "\u2717")
+) -> str:
+    """What a person reads: the checklist, each problem then each hint in words, then a summary.
+
+    No character offsets: those are for ``--json``.
+    """
+    yes, no = marks
+    lines = [f"  {yes if present else no}  {label}" for label, present in checklist]
+    lines.append("")
+    codes = list(RULES)
+    in_order = sorted(findings, key=lambda f: (f.severity != PROBLEM, codes.index(f.code) if f.code in codes else 99, f.start))
+    for finding in in_order:
+        severity = "Problem" if finding.severity == PROBLEM else "Hint"
+        lines.append(f"{severity}: {finding.message}")
     problems = sum(1 for finding in findings if finding.severity == PROBLEM)
     hints = len(findings) - problems
     if not findings:
         lines.append("No problems found.")
     else:
-        said = [
-            "no problems" if not problems else f"{problems} problem{'s' if problems != 1 else ''}",
-        ]
+        lines.append("")
+        said = ["no problems" if not problems else f"{problems} problem{'s' if problems != 1 else ''}"]
         if hints:
             said.append(f"{hints} hint{'s' if hints != 1 else ''}")
         summary = ", ".join(said)
@@ -124,12 +145,13 @@ def run(
     else:
         text = args.text
 
-    findings = CHECKS[args.kind](text, _team_jargon(stderr))
+    team = _team_words(stderr)
+    findings = CHECKS[args.kind](text, team=team)
     if args.json:
         stdout.write(json.dumps([asdict(finding) for finding in findings], ensure_ascii=False, indent=2))
         stdout.write("\n")
     else:
-        stdout.write(format_findings(findings))
+        stdout.write(format_report(parts(text, args.kind, team=team), findings, _marks(stdout)))
     return 1 if any(finding.severity == PROBLEM for finding in findings) else 0
 
 

@@ -93,7 +93,6 @@ def test_the_sets_are_big_balanced_and_cover_every_kind_of_wording():
     assert len(texts) == len(set(texts)), "an item is in both sets, or twice in one"
 
 
-@pytest.mark.xfail(reason="the word-list checker; the structural checker comes next", strict=True)
 @pytest.mark.parametrize("name", list(SETS))
 def test_weak_ones_are_flagged_and_good_ones_left_clean(name, capsys):
     result = scores(name)
