@@ -1154,6 +1154,19 @@ class _Analysis:
     findings: tuple[Finding, ...]
 
 
+def _missing(code: str, text: str, found: re.Match[str] | None, said: str, otherwise: str) -> Finding:
+    """A missing part: about the words that fall short if there are some, else about the whole text."""
+    if found is None:
+        return Finding(PROBLEM, code, otherwise, 0, len(text))
+    start, end = _trim_span(text, *found.span())
+    return Finding(PROBLEM, code, f"'{_shown(text[start:end])}' {said}", start, end)
+
+
+def _result(kind: str, names, present: tuple[bool, ...], findings: list[Finding], text: str) -> _Analysis:
+    parts = tuple((key, label, has) for (key, label, _), has in zip(names, present))
+    return _Analysis(kind, parts, tuple(findings + _style(text)))
+
+
 def _statement(text: str, team: TeamWords) -> _Analysis:
     low = _lower(text)
     quotes = _quoted(text)
@@ -1246,22 +1259,13 @@ def _statement(text: str, team: TeamWords) -> _Analysis:
     if not has_impact:
         vague = _VAGUE_IMPACT.search(low)
         fix = "e.g. 'If nothing changes, Sam could be badly hurt and grow up frightened.'"
-        if vague:
-            start, end = _trim_span(text, *vague.span())
-            message = (f"'{_shown(text[start:end])}' does not say what could happen to the child. Say it in "
-                       f"plain words, {fix}")
-        else:
-            start, end = whole
-            message = f"Say what this means for the child now, or what could happen if nothing changes, {fix}"
-        findings.append(Finding(PROBLEM, "no-impact", message, start, end))
-
-    parts = (
-        ("worrier", STATEMENT_PARTS[0][1], has_worrier),
-        ("behaviour", STATEMENT_PARTS[1][1], has_behaviour),
-        ("example", STATEMENT_PARTS[2][1], has_example),
-        ("impact", STATEMENT_PARTS[3][1], has_impact),
-    )
-    return _Analysis(DANGER_STATEMENT, parts, tuple(findings + _style(text)))
+        findings.append(_missing(
+            "no-impact", text, vague,
+            f"does not say what could happen to the child. Say it in plain words, {fix}",
+            f"Say what this means for the child now, or what could happen if nothing changes, {fix}",
+        ))
+    present = (has_worrier, has_behaviour, has_example, has_impact)
+    return _result(DANGER_STATEMENT, STATEMENT_PARTS, present, findings, text)
 
 
 def _goal(text: str, team: TeamWords) -> _Analysis:
@@ -1329,21 +1333,12 @@ def _goal(text: str, team: TeamWords) -> _Analysis:
     if not has_duration:
         deadline = _DEADLINE.search(text)
         fix = "e.g. 'every day for six months' or 'until the end of the school year'."
-        if deadline:
-            start, end = deadline.span()
-            message = f"'{_shown(text[start:end])}' is a deadline, not how long. Say for how long, {fix}"
-        else:
-            start, end = whole
-            message = f"Say for how long this needs to be seen, {fix}"
-        findings.append(Finding(PROBLEM, "no-duration", message, start, end))
-
-    parts = (
-        ("action", GOAL_PARTS[0][1], has_action),
-        ("presence", GOAL_PARTS[1][1], has_presence),
-        ("checker", GOAL_PARTS[2][1], has_checker),
-        ("duration", GOAL_PARTS[3][1], has_duration),
-    )
-    return _Analysis(SAFETY_GOAL, parts, tuple(findings + _style(text)))
+        findings.append(_missing(
+            "no-duration", text, deadline, f"is a deadline, not how long. Say for how long, {fix}",
+            f"Say for how long this needs to be seen, {fix}",
+        ))
+    present = (has_action, has_presence, has_checker, has_duration)
+    return _result(SAFETY_GOAL, GOAL_PARTS, present, findings, text)
 
 
 # ------------------------------------------------------------------ style
