@@ -7,13 +7,13 @@ Textual and SQLAlchemy are imported only inside the commands that need them, so
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Sequence
 
 from . import __version__, paths
 from .export import export_file_name, render
+from .text import to_json
 
 if TYPE_CHECKING:  # pragma: no cover
     from storage.repository import Repository
@@ -169,7 +169,7 @@ def _list(db: str | None, as_json: bool) -> int:
             }
             for p in pods
         ]
-        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        print(to_json(rows))  # controls and bidi overrides escaped, other text readable
         return 0
     if not pods:
         print("No pods yet. Start the app with `gq-pods` and press n for a new pod.")

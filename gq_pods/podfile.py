@@ -9,7 +9,10 @@ It is a public contract: files written today must import in every later release.
 Import is strict and all or nothing: an unknown key, a wrong type, a bad date, a
 broken practice rule (``rules.problems``) or a string or list over its limit stops
 it with one ``PodFileError`` that names the place (``pod.scales[1].scores[0].score:
-11 is not between 0 and 10``). NUL characters are removed from every string.
+11 is not between 0 and 10``). Control characters are removed from every string
+(``text.clean``); numbers, nesting and the size of ``pod.extra`` have limits
+(the contract lists them). Nesting is checked on the text before ``json`` reads
+it, so no file can make the reader recurse too deeply.
 
 The model's fields that the contract has no key for (a statement's
 acknowledgement, the family's view, drafts, a goal's network, the stage the pod
@@ -18,8 +21,11 @@ is non-empty. Every other key of ``pod.extra`` is kept exactly as it was.
 
 Export writes only what import accepts: ``dumps`` re-reads its own text and
 raises ``PodFileError`` for a pod whose file would be refused (a broken rule, a
-string over 20,000 characters, ``pod.extra`` holding something that is not JSON
-or using the reserved ``gq_pods`` key).
+string over 20,000 characters, ``pod.extra`` holding something that is not JSON,
+over its limits or using the reserved ``gq_pods`` key). Strings are cleaned as
+import cleans them, and anything left that could act on a terminal (DEL, marks,
+line separators) is written as a ``\\uXXXX`` escape: export then import then
+export gives the same file.
 """
 
 from __future__ import annotations
@@ -51,11 +57,18 @@ from .model import (
     StageRecord,
 )
 from .rules import problems
+from .text import clean, escape_json
 
 FORMAT = "gq-pods.pod"
 VERSION = 1
 MAX_TEXT = 20_000
 MAX_ITEMS = 500
+MAX_EXTRA_DEPTH = 16  # pod.extra itself is the first level
+MAX_EXTRA_KEYS = 500  # per object in pod.extra
+MAX_EXTRA_CHARS = 200_000  # all of pod.extra's keys, strings, numbers and brackets
+MAX_SECONDS = 604_800  # a week on one stage
+# The deepest a pod file can be: the file, the pod, then pod.extra's levels.
+_MAX_FILE_DEPTH = 2 + MAX_EXTRA_DEPTH
 EXTRA_KEY = "gq_pods"  # our namespace inside pod.extra
 FILE = "(file)"  # the path of problems with the file as a whole
 
@@ -110,14 +123,14 @@ class _Object(dict):
 
 
 def _object_pairs(pairs: list[tuple[str, Any]]) -> _Object:
-    obj = _Object()
-    repeated: list[str] = []
-    for key, value in pairs:
-        key = key.replace("\0", "")
-        if key in obj and key not in repeated:
-            repeated.append(key)
-        obj[key] = value
-    if repeated:
+    obj = _Object(pairs)
+    if len(obj) < len(pairs):
+        seen: set[str] = set()
+        repeated: list[str] = []
+        for key, _ in pairs:
+            if key in seen and key not in repeated:
+                repeated.append(key)
+            seen.add(key)
         obj.repeated = tuple(repeated)
     return obj
 
@@ -153,9 +166,8 @@ def _wrong(path: str, expected: str, value: Any) -> PodFileError:
 
 
 def _clean(text: str, path: str) -> str:
-    """A string as stored: NULs removed, within the limit, real characters only."""
-    if "\0" in text:
-        text = text.replace("\0", "")
+    """A string as stored: control characters removed, within the limit, real characters only."""
+    text = clean(text)
     if len(text) > MAX_TEXT:
         raise PodFileError(path, f"too long: {len(text):,} characters, and the most is {MAX_TEXT:,}")
     if _SURROGATE.search(text):
@@ -215,7 +227,7 @@ class _Text(_Kind):
             return None
         if not isinstance(value, str):
             raise _wrong(path, self.expected, value)
-        return value.replace("\0", "")
+        return clean(value)
 
 
 class _Bool(_Kind):
@@ -228,7 +240,19 @@ class _Bool(_Kind):
 
 
 class _Int(_Kind):
-    def __init__(self, expected: str = "a whole number", nullable: bool = False) -> None:
+    """A whole number from ``low`` to ``high``; ``out_of_range`` is the message beyond them."""
+
+    def __init__(
+        self,
+        low: int,
+        high: int,
+        expected: str = "a whole number",
+        nullable: bool = False,
+        out_of_range: str = "{value} is not between {low:,} and {high:,}",
+    ) -> None:
+        self.low = low
+        self.high = high
+        self.out_of_range = out_of_range
         self.nullable = nullable
         self.expected = expected + (" or null" if nullable else "")
 
@@ -237,6 +261,8 @@ class _Int(_Kind):
             return None
         if isinstance(value, bool) or not isinstance(value, int):
             raise _wrong(path, self.expected, value)
+        if not self.low <= value <= self.high:
+            raise PodFileError(path, self.out_of_range.format(value=_show(value), low=self.low, high=self.high))
         return value
 
     write = read
@@ -252,7 +278,7 @@ class _Date(_Kind):
             return None
         if not isinstance(value, str):
             raise _wrong(path, self.expected, value)
-        value = value.replace("\0", "")
+        value = clean(value)
         try:
             return parse_day(value)
         except NotADay as error:
@@ -320,39 +346,90 @@ class _ById(_Kind):
         return {_clean(key, _at(path, key)): self.item.read(v, _at(path, key)) for key, v in obj.items()}
 
 
-class _AnyJSON(_Kind):
-    """Any JSON value, kept as it is (strings cleaned, limits applied)."""
+_TOO_DEEP = f"nested too deeply: pod.extra may hold at most {MAX_EXTRA_DEPTH} levels, counting itself as the first"
 
-    def read(self, value: Any, path: str) -> Any:
+
+class _Extra:
+    """``pod.extra``, read or written: any JSON, kept as it is within the contract's limits.
+
+    Strings and keys are cleaned. It nests at most ``MAX_EXTRA_DEPTH`` levels
+    (itself the first), has at most ``MAX_EXTRA_KEYS`` keys per object and
+    ``MAX_EXTRA_CHARS`` characters in all (keys, strings, numbers and brackets:
+    about its size as compact JSON). The depth is checked before going deeper,
+    so reading never recurses more than that. Our own namespace (``gq_pods``)
+    is handed back unread on import, for its own rules to check, and refused on
+    export, where the model's fields go into it instead.
+    """
+
+    def __init__(self, path: str, exporting: bool = False) -> None:
+        self.root = path
+        self.exporting = exporting
+        self.left = MAX_EXTRA_CHARS
+        self.namespace: Any = {}
+
+    def read(self, value: Any) -> dict[str, Any]:
+        if not isinstance(value, Mapping):
+            raise _wrong(self.root, "an object", value)
+        return self._object(value, self.root, 1, top=True)
+
+    def _spend(self, characters: int) -> None:
+        self.left -= characters
+        if self.left < 0:
+            raise PodFileError(self.root, f"too big: more than {MAX_EXTRA_CHARS:,} characters in all, and that is the most")
+
+    def _value(self, value: Any, path: str, depth: int) -> Any:
         if value is None or isinstance(value, bool):
+            self._spend(5)
             return value
         if isinstance(value, str):
-            return _clean(value, path)
+            value = _clean(value, path)
+            self._spend(len(value) + 2)
+            return value
         if isinstance(value, int):
+            if value.bit_length() > 10_000:
+                raise PodFileError(path, "this number has too many digits to keep")
+            self._spend(len(str(value)))
             return value
         if isinstance(value, float):
             if math.isnan(value):
                 raise PodFileError(path, "NaN is not a number JSON allows")
             if math.isinf(value):
                 raise PodFileError(path, "this number is too large to keep")
+            self._spend(len(repr(value)))
             return value
         if isinstance(value, _NotJSON):
             raise PodFileError(path, f"{value.name} is not a number JSON allows")
-        if isinstance(value, list):
-            _check_items(value, path)
-            return [self.read(v, f"{path}[{i}]") for i, v in enumerate(value)]
-        if isinstance(value, Mapping):
-            obj = _object(value, path, None)
-            out: dict[str, Any] = {}
-            for key, v in obj.items():
-                clean_key = _clean(key, _at(path, key))
-                if clean_key in out:
-                    raise PodFileError(_at(path, clean_key), "this key appears more than once")
-                out[clean_key] = self.read(v, _at(path, clean_key))
-            return out
+        if isinstance(value, (list, Mapping)):
+            if depth >= MAX_EXTRA_DEPTH:
+                raise PodFileError(path, _TOO_DEEP)
+            if isinstance(value, list):
+                _check_items(value, path)
+                self._spend(2)
+                return [self._value(v, f"{path}[{i}]", depth + 1) for i, v in enumerate(value)]
+            return self._object(value, path, depth + 1)
         raise PodFileError(path, f"{_show(value)} cannot be kept in a pod file (only JSON values can)")
 
-    write = read
+    def _object(self, value: Any, path: str, depth: int, top: bool = False) -> dict[str, Any]:
+        obj = _object(value, path, None)
+        if len(obj) > MAX_EXTRA_KEYS:
+            raise PodFileError(path, f"too many keys: {len(obj):,}, and the most is {MAX_EXTRA_KEYS}")
+        self._spend(2)
+        out: dict[str, Any] = {}
+        seen: set[str] = set()
+        for key, v in obj.items():
+            clean_key = _clean(key, _at(path, key))
+            at = _at(path, clean_key)
+            if clean_key in seen:
+                raise PodFileError(at, "this key appears more than once")
+            seen.add(clean_key)
+            if top and clean_key == EXTRA_KEY:
+                if self.exporting:
+                    raise PodFileError(at, "this key is kept for gq-pods' own fields; keep other data under another key")
+                self.namespace = v
+                continue
+            self._spend(len(clean_key) + 3)
+            out[clean_key] = self._value(v, at, depth)
+        return out
 
 
 _TEXT = _Text()
@@ -408,7 +485,7 @@ _POD_FIELDS: dict[str, _Kind] = {
         name=_TEXT,
         relationship=_TEXT,
         kind=_TEXT,
-        age=_Int("a whole number", nullable=True),
+        age=_Int(0, 130, nullable=True, out_of_range="{value} is not an age between {low} and {high}"),
         in_household=_BOOL,
     ),
     "map": _Record(
@@ -448,14 +525,20 @@ _POD_FIELDS: dict[str, _Kind] = {
         scores=_items(
             ScaleScore,
             who=_TEXT,
-            score=_Int("a whole number from 0 to 10"),
+            score=_Int(0, 10, "a whole number from 0 to 10"),
             reason=_TEXT,
             next_point=_TEXT,
         ),
     ),
     "bottom_lines": _items(BottomLine, text=_TEXT),
     "contingencies": _items(Contingency, trigger=_TEXT, response=_TEXT, who=_TEXT),
-    "stages": _items(StageRecord, key=_TEXT, title=_TEXT, notes=_TEXT, seconds_spent=_Int()),
+    "stages": _items(
+        StageRecord,
+        key=_TEXT,
+        title=_TEXT,
+        notes=_TEXT,
+        seconds_spent=_Int(0, MAX_SECONDS, out_of_range="{value} is not between {low} and {high:,} seconds (a week)"),
+    ),
     "reflection": _Record(
         Reflection,
         {
@@ -469,7 +552,6 @@ _POD_FIELDS: dict[str, _Kind] = {
 _POD_KEYS = (*_POD_FIELDS, "extra")
 _POD_REQUIRED = ("date", "style")
 _FILE_KEYS = ("format", "version", "exported_at", "pod")
-_ANY = _AnyJSON()
 
 
 # ---------------------------------------------------------------- import
@@ -481,6 +563,7 @@ def loads(text: str) -> Pod:
         text = text[1:]
     if not text.strip():
         raise PodFileError(FILE, "The file is empty.")
+    _check_nesting(text)
     try:
         data = json.loads(text, object_pairs_hook=_object_pairs, parse_constant=_NotJSON)
     except json.JSONDecodeError as error:
@@ -494,6 +577,71 @@ def loads(text: str) -> Pod:
             raise PodFileError(FILE, "This file holds a number with too many digits to read.") from None
         raise PodFileError(FILE, f"This is not valid JSON: {error}") from None
     return from_dict(data)
+
+
+_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"')
+_NOT_BRACKET = re.compile(r"[^\[\]{}]+")
+_EMPTY_PAIRS = re.compile(r"\[\]|\{\}")
+_TOKEN = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[\[\]{}:,"]')
+
+
+def _check_nesting(text: str) -> None:
+    """Refuse a file nested deeper than any pod file can be, before ``json`` reads it.
+
+    ``json.loads`` recurses once per level and would fail with a RecursionError
+    (or worse) on a file nested thousands deep. Brackets inside strings do not
+    count. The error names the place as the full reading would.
+    """
+    brackets = _NOT_BRACKET.sub("", _STRING.sub("", text))
+    for _ in range(_MAX_FILE_DEPTH):
+        if not brackets:
+            return
+        brackets = _EMPTY_PAIRS.sub("", brackets)
+    if brackets:  # too deep, or not JSON at all: find out which, and where
+        _find_too_deep(text)
+
+
+def _find_too_deep(text: str) -> None:
+    """Raise PodFileError at the first place nested deeper than ``_MAX_FILE_DEPTH``.
+
+    Returns quietly for text that is broken first (a string that never ends,
+    an unreadable key), leaving ``json`` to say where.
+    """
+    frames: list[list[Any]] = []  # per open bracket: [is_list, index or key]
+    key: Any = None
+    for match in _TOKEN.finditer(text):
+        token = match.group()
+        if token[0] == '"':
+            if len(token) == 1:
+                return  # a string that never ends
+            key = token
+        elif token == ":":
+            if not frames or frames[-1][0] or not isinstance(key, str):
+                return
+            try:
+                frames[-1][1] = json.loads(key)
+            except ValueError:
+                return
+        elif token == ",":
+            if frames and frames[-1][0]:
+                frames[-1][1] += 1
+        elif token in "[{":
+            frames.append([token == "[", 0 if token == "[" else ""])
+            if len(frames) > _MAX_FILE_DEPTH:
+                break
+        elif frames:
+            frames.pop()
+        else:
+            return
+    else:
+        return
+    if frames[0][0]:
+        raise PodFileError(FILE, "A pod file holds one JSON object, but this file holds a list.")
+    path = ""
+    for is_list, where in frames[:-1]:
+        path = f"{path}[{where}]" if is_list else _at(path, clean(where))
+    in_extra = path.startswith(("pod.extra.", "pod.extra["))
+    raise PodFileError(path, _TOO_DEEP if in_extra else "nested too deeply: nothing in a pod file is nested this deep")
 
 
 def load_bytes(data: bytes) -> Pod:
@@ -562,7 +710,7 @@ def _read_timestamp(value: Any, path: str) -> _dt.datetime:
     if not isinstance(value, str):
         raise _wrong(path, "a date and time like 2026-11-20T10:15:00Z, or null", value)
     try:
-        return _dt.datetime.fromisoformat(value.replace("\0", ""))
+        return _dt.datetime.fromisoformat(clean(value))
     except ValueError:
         raise PodFileError(path, f"{_show(value)} is not a date and time like 2026-11-20T10:15:00Z") from None
 
@@ -575,11 +723,9 @@ def _read_pod(value: Any, path: str) -> Pod:
     pod = Pod(**_Record(Pod, _POD_FIELDS).read_fields(obj, path))
 
     extra_path = _at(path, "extra")
-    extra = _ANY.read(obj.get("extra", {}), extra_path)
-    if not isinstance(extra, dict):
-        raise _wrong(extra_path, "an object", extra)
-    namespace = extra.pop(EXTRA_KEY, {})
-    pod.extra = extra
+    reader = _Extra(extra_path)
+    pod.extra = reader.read(obj.get("extra", {}))
+    namespace = reader.namespace
     ns_path = _at(extra_path, EXTRA_KEY)
     ours = _NAMESPACE.read_fields(_object(namespace, ns_path, _NAMESPACE_FIELDS), ns_path)
 
@@ -623,7 +769,8 @@ def to_dict(pod: Pod, exported_at: _dt.datetime | None = None) -> dict[str, Any]
 
 
 def dumps(pod: Pod, exported_at: _dt.datetime | None = None) -> str:
-    """The pod file's text: deterministic JSON, indent 2, UTF-8 characters as they are.
+    """The pod file's text: deterministic JSON, indent 2, readable UTF-8 characters as they are
+    (controls, marks and separators escaped, see ``text.escape_json``).
 
     ``exported_at`` defaults to now; a naive datetime is taken as local time, as
     Python's ``astimezone`` does. Raises PodFileError for a pod whose file
@@ -631,7 +778,7 @@ def dumps(pod: Pod, exported_at: _dt.datetime | None = None) -> str:
     """
     data = to_dict(pod, exported_at)
     try:
-        text = json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
+        text = escape_json(json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False)) + "\n"
     except RecursionError:
         raise PodFileError("pod.extra", "nested too deeply to write") from None
     except ValueError as error:  # e.g. an int with more digits than Python will print
@@ -650,11 +797,7 @@ def _write_extra(pod: Pod) -> dict[str, Any]:
     path = "pod.extra"
     if not isinstance(pod.extra, dict):
         raise _wrong(path, "an object (a dict)", pod.extra)
-    if EXTRA_KEY in pod.extra:
-        raise PodFileError(
-            _at(path, EXTRA_KEY), "this key is kept for gq-pods' own fields; keep other data under another key"
-        )
-    extra = _ANY.write(pod.extra, path)
+    extra = _Extra(path, exporting=True).read(pod.extra)
     namespace = _write_namespace(pod)
     if namespace:
         extra[EXTRA_KEY] = namespace

@@ -37,6 +37,11 @@ def newlines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
+def is_clean(text: str) -> bool:
+    """Whether ``clean`` would leave ``text`` as it is."""
+    return not _TROUBLE.search(text)
+
+
 def clean(text: str) -> str:
     """``text`` as the pod file contract keeps it: control characters removed.
 
@@ -45,7 +50,7 @@ def clean(text: str) -> str:
     overrides and isolates (U+202A to U+202E, U+2066 to U+2069). Everything else,
     emoji, accents, right-to-left letters and marks, is kept as it is.
     """
-    if not _TROUBLE.search(text):
+    if is_clean(text):
         return text
     return _REMOVE.sub("", newlines(text))
 
@@ -104,4 +109,4 @@ def to_json(value: Any, indent: int | None = 2) -> str:
     return escape_json(json.dumps(value, ensure_ascii=False, allow_nan=False, indent=indent))
 
 
-__all__ = ["clean", "clean_all", "escape_json", "newlines", "to_json", "visible"]
+__all__ = ["clean", "clean_all", "escape_json", "is_clean", "newlines", "to_json", "visible"]

@@ -188,11 +188,9 @@ def test_the_real_program_refuses_a_bad_file_and_writes_nothing(tmp_path, gq_hom
     _refused_and_nothing_written(run_real, tmp_path, what, data, words)
 
 
-def test_list_shows_control_characters_instead_of_obeying_them(capsys, tmp_path):
-    imported = tmp_path / "pod.json"
-    imported.write_text(dumps(full_pod(case_reference="Fam\x1b[2Jily\nC\u202e")), encoding="utf-8")
-    assert cli.main(["import", str(imported)]) == 0
-    capsys.readouterr()
+def test_list_shows_control_characters_instead_of_obeying_them(capsys, repo):
+    # import removes them, but a database written by an older release may still hold them
+    repo.add_pod(full_pod(case_reference="Fam\x1b[2Jily\nC\u202e"))
     assert cli.main(["list"]) == 0
     row = capsys.readouterr().out.splitlines()[1]
     assert "Fam\\x1b[2Jily\\nC\\u202e" in row and "\x1b" not in row

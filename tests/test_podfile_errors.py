@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from gq_pods.podfile import FILE, PodFileError, load_bytes, loads
+from gq_pods.podfile import FILE, PodFileError, from_dict, load_bytes, loads
 from tests.factories import full_pod
 
 AT = dt.datetime(2026, 11, 20, 10, 15, tzinfo=dt.timezone.utc)
@@ -134,9 +134,54 @@ def test_a_number_with_too_many_digits() -> None:
     assert str(refused(text)) == "This file holds a number with too many digits to read."
 
 
-def test_nesting_too_deep() -> None:
-    text = json.dumps(good()).replace('"kept": [1, 2, 3]', '"kept": ' + "[" * 100_000 + "]" * 100_000)
-    assert str(refused(text)) == "This file is nested too deeply to read."
+DEEP_IN_EXTRA = (
+    "pod.extra.team_note.kept" + "[0]" * 14 + ": nested too deeply: pod.extra may hold at most 16 levels,"
+    " counting itself as the first"
+)
+
+
+@pytest.mark.parametrize("depth", [15, 480, 5000, 100_000])
+def test_nesting_too_deep_is_named_before_anything_is_read(depth: int) -> None:
+    # pod.extra, team_note and kept are three levels; the lists inside make the rest
+    text = json.dumps(good()).replace('"kept": [1, 2, 3]', '"kept": ' + "[" * depth + "]" * depth)
+    assert str(refused(text)) == DEEP_IN_EXTRA
+
+
+def test_nesting_too_deep_in_an_already_read_file() -> None:
+    data = good()
+    data["pod"]["extra"]["team_note"]["kept"] = deep = []
+    for _ in range(480):
+        deep.append([])
+        deep = deep[0]
+    with pytest.raises(PodFileError) as caught:
+        from_dict(data)
+    assert str(caught.value) == DEEP_IN_EXTRA
+
+
+def test_nesting_at_the_limit_is_kept() -> None:
+    text = json.dumps(good()).replace('"kept": [1, 2, 3]', '"kept": ' + "[" * 14 + "]" * 14)
+    assert loads(text).extra["team_note"]["kept"] == json.loads("[" * 14 + "]" * 14)
+
+
+def test_nesting_too_deep_outside_extra() -> None:
+    text = json.dumps(good()).replace('"title": "Stuck case: Family C"', '"title": ' + "[" * 5000 + "]" * 5000)
+    assert str(refused(text)) == (
+        "pod.title" + "[0]" * 16 + ": nested too deeply: nothing in a pod file is nested this deep"
+    )
+    assert str(refused("[" * 5000 + "]" * 5000)) == "A pod file holds one JSON object, but this file holds a list."
+
+
+def test_brackets_inside_text_are_only_text() -> None:
+    brackets = "[{" * 5000 + '\\"]}'
+    text = json.dumps(good()).replace('"title": "Stuck case: Family C"', '"title": ' + json.dumps(brackets))
+    assert loads(text).title == brackets
+
+
+def test_deep_nesting_in_a_broken_file_is_a_plain_error() -> None:
+    text = '{"format": "gq-pods.pod", "version": 1, "pod": {"title": "' + "[" * 5000
+    assert str(refused(text)).startswith("This is not valid JSON: line 1, column ")
+    text = '{"format": "gq-pods.pod", "version": 1, "pod": ' + "[" * 5000 + "}" * 5000
+    assert str(refused(text)) == "pod" + "[0]" * 17 + ": nested too deeply: nothing in a pod file is nested this deep"
 
 
 # ---------------------------------------------------------------- required, unknown, types
@@ -383,3 +428,90 @@ def test_the_error_is_a_value_error_that_pickles() -> None:
     assert isinstance(error, ValueError)
     again = pickle.loads(pickle.dumps(error))
     assert (again.path, again.message, str(again)) == (error.path, error.message, str(error))
+
+
+# ---------------------------------------------------------------- limits on numbers and on extra
+
+
+@pytest.mark.parametrize(("change", "message"), [
+    (lambda d: d["pod"]["stages"][0].update(seconds_spent=604_801),
+     "pod.stages[0].seconds_spent: 604801 is not between 0 and 604,800 seconds (a week)"),
+    (lambda d: d["pod"]["stages"][0].update(seconds_spent=2**63),
+     "pod.stages[0].seconds_spent: a very large number is not between 0 and 604,800 seconds (a week)"),
+    (lambda d: d["pod"]["stages"][0].update(seconds_spent=-1),
+     "pod.stages[0].seconds_spent: -1 is not between 0 and 604,800 seconds (a week)"),
+    (lambda d: d["pod"]["stages"][0].update(seconds_spent=60.0),
+     "pod.stages[0].seconds_spent: expected a whole number, got 60.0"),
+    (lambda d: d["pod"]["people"][0].update(age=-1), "pod.people[0].age: -1 is not an age between 0 and 130"),
+    (lambda d: d["pod"]["people"][0].update(age=2**64), "pod.people[0].age: a very large number is not an age between 0 and 130"),
+    (lambda d: d["pod"]["scales"][0]["scores"][0].update(score=10**30),
+     "pod.scales[0].scores[0].score: a very large number is not between 0 and 10"),
+])  # fmt: skip
+def test_numbers_out_of_range_are_named(change: Callable[[dict[str, Any]], object], message: str) -> None:
+    assert str(refused_after(change)) == message
+
+
+def test_numbers_at_their_limits_are_kept() -> None:
+    data = good()
+    data["pod"]["stages"][0]["seconds_spent"] = 604_800
+    data["pod"]["people"][0]["age"] = 130
+    pod = loads(json.dumps(data))
+    assert (pod.stages[0].seconds_spent, pod.people[0].age) == (604_800, 130)
+
+
+@pytest.mark.parametrize("constant", ["NaN", "Infinity", "-Infinity"])
+def test_non_standard_numbers_anywhere(constant: str) -> None:
+    text = json.dumps(good()).replace('"seconds_spent": 120', f'"seconds_spent": {constant}', 1)
+    assert str(refused(text)) == f"pod.stages[0].seconds_spent: expected a whole number, got {constant}"
+    text = json.dumps(good()).replace('"version": 1', f'"version": {constant}')
+    assert str(refused(text)) == f"version: expected a whole number, got {constant}"
+
+
+def test_too_many_keys_in_extra() -> None:
+    def many(n: int) -> Callable[[dict[str, Any]], object]:
+        return lambda d: d["pod"]["extra"]["team_note"].update({f"k{i}": i for i in range(n)})
+
+    assert str(refused_after(many(500))) == "pod.extra.team_note: too many keys: 501, and the most is 500"
+    data = good()
+    many(499)(data)
+    assert len(loads(json.dumps(data)).extra["team_note"]) == 500
+
+
+def test_extra_over_200000_characters_in_all() -> None:
+    data = good()
+    data["pod"]["extra"]["notes"] = ["x" * 19_000] * 11
+    assert str(refused(json.dumps(data))) == "pod.extra: too big: more than 200,000 characters in all, and that is the most"
+    data["pod"]["extra"]["notes"] = ["x" * 19_000] * 10  # 190,000 and a little
+    assert len(loads(json.dumps(data)).extra["notes"]) == 10
+
+
+def test_our_own_fields_in_extra_do_not_count_against_its_size() -> None:
+    data = good()
+    data["pod"]["extra"]["gq_pods"]["danger_statements"]["ds1"]["drafts"] = [{"author": "JR", "text": "x" * 20_000}] * 20
+    assert len(loads(json.dumps(data)).danger_statements[0].drafts) == 20
+
+
+# ---------------------------------------------------------------- control characters
+
+
+def test_control_characters_are_removed_from_every_string_and_key() -> None:
+    data = good()
+    data["pod"]["title"] = "Family\x1b]0;owned\x07 C\r\nnext\rline"
+    data["pod"]["case_reference"] = "\u202eCR\x9b2J\x00-1\u2066"
+    data["pod"]["people"][0]["name"] = "J\u0085R\tx"
+    data["pod"]["extra"]["team_note"]["\x1b[31mkey"] = ["\x07bell", "\u2069ok"]
+    data["pod"]["map"]["next_steps"][0]["due"] = "2026-12-\x0001\x85"
+    pod = loads(json.dumps(data, ensure_ascii=False))
+    assert loads(json.dumps(data)) == pod
+    assert pod.title == "Family]0;owned C\nnext\nline"
+    assert pod.case_reference == "CR2J-1"
+    assert pod.people[0].name == "JR\tx"
+    assert pod.extra["team_note"]["[31mkey"] == ["bell", "ok"]
+    assert pod.map.next_steps[0].due == dt.date(2026, 12, 1)
+
+
+def test_keys_that_meet_after_cleaning_are_refused_not_merged() -> None:
+    data = good()
+    data["pod"]["extra"]["team_note"]["a\x1b"] = 1
+    data["pod"]["extra"]["team_note"]["a"] = 2
+    assert str(refused(json.dumps(data))) == "pod.extra.team_note.a: this key appears more than once"
