@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Sequence
 from . import __version__, paths
 from .export import export_file_name, render
 from .text import to_json
+from .model import STATUS_LABELS
 
 if TYPE_CHECKING:  # pragma: no cover
     from storage.repository import Repository
@@ -95,12 +96,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     except Exception as error:  # never a traceback with case text in it
+        from storage.errors import StorageError
+
+        if isinstance(error, StorageError):  # a plain message that says what to do
+            print(f"gq-pods: {error}", file=sys.stderr)
+            return 1
         from . import crashlog
 
-        log = crashlog.write(error)
         print(
             f"gq-pods: something went wrong ({type(error).__name__}). Nothing was changed by this "
-            f"command beyond what it reported. Details (no case text) are in {log}",
+            f"command beyond what it reported. {crashlog.details(error)}",
             file=sys.stderr,
         )
         return 1
@@ -176,7 +181,7 @@ def _list(db: str | None, as_json: bool) -> int:
         return 0
     print(f"{'ID':>4}  {'Date':10}  {'Status':11}  {'Style':25}  Team / case")
     for p in pods:
-        status = "Complete" if p.status == "complete" else "In progress"
+        status = STATUS_LABELS.get(p.status, "In progress")
         where = " / ".join(x for x in (p.team, p.case_reference) if x) or "-"
         print(f"{p.id:>4}  {p.date.isoformat():10}  {status:11}  {p.style_label:25}  {_one_line(where)}")
     return 0
@@ -236,13 +241,20 @@ def _export(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
             folder = private_dir(Path(args.output)) if not Path(args.output).exists() else Path(args.output)
             if not folder.is_dir():
                 raise CommandError(f"{folder} is not a folder")
-            written = 0
+            from storage.repository import PodUnreadable
+
+            written = unreadable = 0
             for summary in repo.list_pods():
-                pod = repo.get_pod(summary.id)
+                try:
+                    pod = repo.get_pod(summary.id)
+                except PodUnreadable as error:  # one damaged pod never stops the others
+                    print(f"gq-pods: {error}", file=sys.stderr)
+                    unreadable += 1
+                    continue
                 write_private(folder / export_file_name(pod, args.format), _render_or_explain(pod, args.format, args.redact))
                 written += 1
             print(f"Exported {written} pod{'s' if written != 1 else ''} to {folder}")
-            return 0
+            return 1 if unreadable else 0
         from storage.repository import PodNotFound
 
         try:

@@ -16,9 +16,25 @@ PRIVATE_DIR = 0o700
 
 
 def private_dir(path: Path) -> Path:
-    """Create ``path`` (and parents) if needed; the folder itself is made 0700."""
+    """Create ``path`` (and parents) if needed; the folder and every parent made here are 0700.
+
+    Whatever the umask: under ``umask 000`` a plain ``mkdir(parents=True)`` makes
+    the parents 0777. Parents that already exist are left as they are.
+    """
     path = Path(path)
-    path.mkdir(parents=True, exist_ok=True)
+    missing = []
+    folder = path
+    while not folder.exists() and folder != folder.parent:
+        missing.append(folder)
+        folder = folder.parent
+    for folder in reversed(missing):
+        try:
+            folder.mkdir(mode=PRIVATE_DIR)
+        except FileExistsError:
+            continue  # made meanwhile by another copy of the app
+        os.chmod(folder, PRIVATE_DIR)
+    if not path.is_dir():
+        raise FileExistsError(f"{path} is not a folder")
     os.chmod(path, PRIVATE_DIR)
     return path
 

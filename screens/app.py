@@ -128,21 +128,20 @@ class GqPodsApp(App[int]):
 
     @work(thread=True, exclusive=True, group="open-db", exit_on_error=False)
     def _open_repository(self) -> None:
-        from storage.errors import DatabaseTooNew
+        from storage.errors import StorageError
         from storage.repository import Repository
 
         try:
             repository = Repository.open(self.db_url)
-        except DatabaseTooNew as error:
-            self.post_message(self.RepositoryFailed("This database is from a newer gq-pods", str(error)))
+        except StorageError as error:  # each says what happened and what to do
+            self.post_message(self.RepositoryFailed(error.title, str(error)))
             return
         except Exception as error:
-            log = crashlog.write(error)
             self.post_message(
                 self.RepositoryFailed(
                     "The pods could not be opened",
                     f"gq-pods could not open its database ({type(error).__name__}). "
-                    f"Nothing was changed. Details (no case text) are in {log}",
+                    f"Nothing was changed. {crashlog.details(error)}",
                 )
             )
             return
@@ -174,7 +173,7 @@ class GqPodsApp(App[int]):
             self.push_screen(NewPodScreen())
 
     def open_pod(self, pod_id: int) -> None:
-        from storage.repository import PodNotFound
+        from storage.repository import PodNotFound, StorageError
 
         from .pod import PodScreen
 
@@ -184,6 +183,9 @@ class GqPodsApp(App[int]):
             pod = self.repository.get_pod(pod_id)
         except PodNotFound:
             self.notify("That pod is no longer there. It may have been deleted elsewhere.", severity="warning")
+            return
+        except StorageError as error:  # a damaged pod, a busy database: say so, keep the list
+            self.notify(str(error), title=error.title, severity="error", timeout=15)
             return
         self.push_screen(PodScreen(pod))
 
@@ -256,13 +258,9 @@ class GqPodsApp(App[int]):
             self._exception = error
             self._exception_event.set()
         self.save_all()  # whatever can still be saved, is
-        try:
-            log = crashlog.write(error)
-        except Exception:
-            log = "(the log could not be written)"
         from rich.text import Text
 
-        self.panic(Text(crashlog.PLAIN_MESSAGE.format(log=log)))
+        self.panic(Text(crashlog.plain_message(error)))
 
     def on_unmount(self) -> None:
         if self.repository is not None and self._owns_repository:

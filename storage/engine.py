@@ -3,7 +3,8 @@
 Nothing here runs at import time: call :func:`create_engine` when the app
 opens its store. Every engine hides bound parameters in errors (they would be
 case text). SQLite engines also get the settings measured to keep saves safe:
-WAL, ``synchronous=FULL``, foreign keys on, a busy timeout, and transactions
+WAL, ``synchronous=FULL``, foreign keys on, ``secure_delete`` (deleted text is
+overwritten, not left in the file), a busy timeout, and transactions
 that start with ``BEGIN IMMEDIATE`` so two writers queue instead of one
 silently losing its update. The database file (and so its -wal and -shm, which
 SQLite creates with the database's own mode) is 0600 and a folder we create
@@ -115,6 +116,9 @@ def create_engine(url: Any, **kwargs: Any) -> sqlalchemy.Engine:
             cursor.fetchall()
             cursor.execute("PRAGMA synchronous = FULL")
             cursor.execute("PRAGMA foreign_keys = ON")
+            # Deleted text is overwritten with zeros, not left in free pages:
+            # not every SQLite is built with this on.
+            cursor.execute("PRAGMA secure_delete = ON")
         finally:
             cursor.close()
 

@@ -9,7 +9,13 @@ not imported at all. Only when there is work to do:
   (0600), then upgraded in one ``BEGIN IMMEDIATE`` transaction with foreign
   keys OFF (SQLite's table rebuilds would otherwise cascade-delete child rows),
   and committed only if ``PRAGMA foreign_key_check`` finds nothing;
-* a database from a newer gq-pods is refused untouched (:class:`DatabaseTooNew`).
+* only the newest few backups are kept (:func:`prune_backups`; how many is a
+  setting, :func:`gq_pods.settings.backups_kept`);
+* a database from a newer gq-pods is refused untouched (:class:`DatabaseTooNew`),
+  and so is one that is not gq-pods' (another program's tables, or not a
+  database at all: :class:`NotAPodsDatabase`) or is damaged
+  (:class:`DatabaseDamaged`). For an SQLite file this is decided with the
+  standard library before anything opens it for writing.
 """
 
 from __future__ import annotations
@@ -21,7 +27,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .engine import BUSY_TIMEOUT_MS, create_engine, prepare_sqlite_file, sqlite_file
-from .errors import DatabaseTooNew, MigrationFailed, NotAPodsDatabase, StorageError
+from .errors import (
+    DatabaseBusy,
+    DatabaseDamaged,
+    DatabaseTooNew,
+    DatabaseUnavailable,
+    MigrationFailed,
+    NotAPodsDatabase,
+    StorageError,
+)
 
 if TYPE_CHECKING:
     import sqlalchemy
@@ -59,7 +73,8 @@ def ensure_current(
     """Make sure the database is at :data:`HEAD`; see the module docstring.
 
     ``backup_dir`` defaults to ``backups/`` beside an SQLite database file.
-    Raises :class:`DatabaseTooNew`, :class:`NotAPodsDatabase` or
+    Raises :class:`DatabaseTooNew`, :class:`NotAPodsDatabase`,
+    :class:`DatabaseDamaged` (all before anything is changed) or
     :class:`MigrationFailed` (after rolling back; the backup is kept).
     """
     owned = isinstance(engine_or_url, str) or not hasattr(engine_or_url, "dialect")
@@ -67,14 +82,16 @@ def ensure_current(
     try:
         path = sqlite_file(engine.url)
         if path is not None:
+            # Look before touching: another program's file is refused as it is.
+            found = _look_sqlite(path) if path.exists() else Found((), ())
+            _refuse(found, _where(engine, path), path)
             prepare_sqlite_file(path)
-            revisions = _stored_revisions_sqlite(path)
         else:
             with engine.connect() as conn:
-                revisions = _stored_revisions(conn)
-        if revisions == (HEAD,):
+                found = _look(conn)
+            _refuse(found, _where(engine, path), path)
+        if found.revisions == (HEAD,):
             return MigrationResult("up_to_date", HEAD, HEAD)
-        _refuse_unknown(revisions)
         return _migrate(engine, path, Path(backup_dir) if backup_dir else None)
     finally:
         if owned:
@@ -88,10 +105,10 @@ def stored_revision(engine_or_url: sqlalchemy.Engine | str) -> str | None:
     try:
         path = sqlite_file(engine.url)
         if path is not None:
-            revisions = _stored_revisions_sqlite(path) if path.exists() else ()
+            revisions = _look_sqlite(path).revisions if path.exists() else ()
         else:
             with engine.connect() as conn:
-                revisions = _stored_revisions(conn)
+                revisions = _look(conn).revisions
     finally:
         if owned:
             engine.dispose()
@@ -101,48 +118,85 @@ def stored_revision(engine_or_url: sqlalchemy.Engine | str) -> str | None:
 # ---------------------------------------------------------------- reading the revision
 
 
-def _stored_revisions_sqlite(path: Path) -> tuple[str, ...]:
+@dataclass(frozen=True)
+class Found:
+    """What a database holds, as far as deciding what to do goes."""
+
+    revisions: tuple[str, ...]
+    tables: tuple[str, ...]  # every table, ours or not (SQLite's own left out)
+
+
+def _where(engine: sqlalchemy.Engine, path: Path | None) -> str:
+    return str(path) if path is not None else engine.url.render_as_string(hide_password=True)
+
+
+def _look_sqlite(path: Path) -> Found:
+    """Read the revision and the table names with the standard library, changing nothing."""
     import sqlite3
 
-    # mode=rw: never create a file here (prepare_sqlite_file made it, privately).
+    backups = backups_of(path)
     try:
+        # mode=rw: never create a file here (prepare_sqlite_file does that, privately).
         con = sqlite3.connect(
             path.as_uri() + "?mode=rw", uri=True, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None
         )
-    except sqlite3.Error as exc:
-        raise StorageError(f"The database file {path} could not be opened ({exc}).") from None
+    except sqlite3.Error:
+        raise DatabaseUnavailable(str(path), "the file could not be opened (check that you may read and change it)") from None
     try:
-        has_table = con.execute(
-            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'"
-        ).fetchone()
-        if not has_table:
-            return ()
-        rows = con.execute("SELECT version_num FROM alembic_version").fetchall()
+        tables = tuple(
+            str(row[0])
+            for row in con.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+        )
+        rows = con.execute("SELECT version_num FROM alembic_version").fetchall() if "alembic_version" in tables else []
     except sqlite3.DatabaseError as exc:
-        if "not a database" in str(exc):
-            raise NotAPodsDatabase(str(path)) from None
-        raise StorageError(
-            f"The database file {path} could not be read ({exc}). It may be damaged; "
-            f"copies taken before upgrades are in {path.parent / BACKUP_FOLDER}."
-        ) from None
+        said = str(exc).lower()
+        if "not a database" in said:
+            raise NotAPodsDatabase(str(path), "the file holds something else") from None
+        if "locked" in said or "busy" in said:
+            raise DatabaseBusy() from None
+        if "malformed" in said:
+            raise DatabaseDamaged(str(path), "the file is incomplete or broken", backups) from None
+        raise DatabaseUnavailable(str(path), "the file could not be read") from None
     finally:
         con.close()
-    return tuple(sorted(str(row[0]) for row in rows))
+    return Found(tuple(sorted(str(row[0]) for row in rows)), tables)
 
 
-def _stored_revisions(conn: sqlalchemy.Connection) -> tuple[str, ...]:
+def _look(conn: sqlalchemy.Connection) -> Found:
     from sqlalchemy import inspect, text
 
-    if not inspect(conn).has_table("alembic_version"):
-        return ()
+    tables = tuple(inspect(conn).get_table_names())
+    if "alembic_version" not in tables:
+        return Found((), tables)
     rows = conn.execute(text("SELECT version_num FROM alembic_version")).all()
-    return tuple(sorted(str(row[0]) for row in rows))
+    return Found(tuple(sorted(str(row[0]) for row in rows)), tables)
 
 
-def _refuse_unknown(revisions: tuple[str, ...]) -> None:
+def _refuse(found: Found, where: str, path: Path | None) -> None:
+    """Raise if gq-pods must not migrate (or create in) this database; return if it may."""
+    revisions = found.revisions
     unknown = [r for r in revisions if r not in KNOWN_REVISIONS]
     if unknown or len(revisions) > 1:
         raise DatabaseTooNew(",".join(revisions))
+    if revisions or not found.tables:
+        return
+    from .tables import metadata
+
+    if set(found.tables) & set(metadata.tables):
+        raise DatabaseDamaged(
+            where, "it has gq-pods' tables but the record of their version is missing",
+            backups_of(path) if path is not None else None,
+        )
+    raise NotAPodsDatabase(where, "it holds another program's tables; gq-pods needs a database of its own")
+
+
+def backups_of(path: Path) -> Path | None:
+    """The folder of copies taken before upgrades beside ``path``, if it holds any."""
+    folder = path.parent / BACKUP_FOLDER
+    try:
+        return folder if any(folder.iterdir()) else None
+    except OSError:
+        return None
 
 
 # ---------------------------------------------------------------- migrating
@@ -163,14 +217,12 @@ def _migrate(engine: sqlalchemy.Engine, path: Path | None, backup_dir: Path | No
             with conn.begin():
                 if engine.dialect.name == "postgresql":
                     conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_PG_LOCK_KEY})")
-                revisions = _stored_revisions(conn)
+                found = _look(conn)
+                revisions = found.revisions
                 if revisions == (HEAD,):
                     return MigrationResult("up_to_date", HEAD, HEAD)
-                _refuse_unknown(revisions)
+                _refuse(found, _where(engine, path), path)
                 if not revisions:
-                    ours = set(metadata.tables) & set(_table_names(conn))
-                    if ours:
-                        raise NotAPodsDatabase("it has gq-pods tables but no record of their version")
                     metadata.create_all(conn)
                     _alembic(conn, "stamp", HEAD)
                     return MigrationResult("created", None, HEAD)
@@ -186,7 +238,7 @@ def _migrate(engine: sqlalchemy.Engine, path: Path | None, backup_dir: Path | No
                             raise MigrationFailed(
                                 "rows would have lost their pod in: " + ", ".join(tables), backup
                             )
-                    if _stored_revisions(conn) != (HEAD,):
+                    if _look(conn).revisions != (HEAD,):
                         raise MigrationFailed("the new version was not recorded", backup)
                 except StorageError:
                     raise
@@ -197,12 +249,6 @@ def _migrate(engine: sqlalchemy.Engine, path: Path | None, backup_dir: Path | No
         finally:
             if sqlite:
                 _foreign_keys_back_on(conn, driver)
-
-
-def _table_names(conn: sqlalchemy.Connection) -> list[str]:
-    from sqlalchemy import inspect
-
-    return inspect(conn).get_table_names()
 
 
 def _foreign_keys_back_on(conn: sqlalchemy.Connection, driver: Any) -> None:
@@ -270,7 +316,30 @@ def _backup(path: Path, revision: str, backup_dir: Path | None) -> Path:
         except OSError:
             pass
         raise MigrationFailed(f"the backup could not be written ({type(exc).__name__})") from None
+    prune_backups(folder, path.stem)
     return target
+
+
+def prune_backups(folder: Path, stem: str, keep: int | None = None) -> list[Path]:
+    """Delete all but the newest ``keep`` backups of database ``stem`` in ``folder``; return those deleted.
+
+    ``keep`` defaults to the person's setting (:func:`gq_pods.settings.backups_kept`).
+    Only files named as :func:`_backup` names them are touched. Old copies hold
+    old case text, pods deleted since among it, so they do not pile up.
+    """
+    if keep is None:
+        from gq_pods.settings import backups_kept
+
+        keep = backups_kept()
+    ours = [p for p in folder.glob(f"{stem}-rev*-*.sqlite3") if p.is_file()]
+    ours.sort(key=lambda p: (p.stat().st_mtime_ns, p.name))
+    gone = ours[: max(0, len(ours) - max(1, keep))]
+    for old in gone:
+        try:
+            old.unlink()
+        except OSError:
+            pass
+    return gone
 
 
 def _fsync(path: Path) -> None:

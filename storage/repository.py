@@ -45,7 +45,7 @@ from .errors import (
     PodUnreadable,
     StorageError,
 )
-from .migrate import BACKUP_FOLDER, MigrationResult, ensure_current
+from .migrate import MigrationResult, backups_of, ensure_current
 from .schema import clean_text
 
 __all__ = [
@@ -273,15 +273,8 @@ def _location(engine: Engine) -> str:
 
 
 def _backups(engine: Engine) -> Path | None:
-    """The folder of copies taken before upgrades, if there is one with something in it."""
     path = sqlite_file(engine.url)
-    if path is None:
-        return None
-    folder = path.parent / BACKUP_FOLDER
-    try:
-        return folder if any(folder.iterdir()) else None
-    except OSError:
-        return None
+    return backups_of(path) if path is not None else None
 
 
 @contextmanager

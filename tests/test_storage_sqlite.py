@@ -233,3 +233,18 @@ def test_a_home_relative_db_path_is_the_file_made_private(tmp_path, monkeypatch)
         assert repo.location == str(tmp_path / "someone" / "pods" / "team.sqlite3")
     assert mode(tmp_path / "someone" / "pods" / "team.sqlite3") == 0o600
     assert not Path("~").exists()
+
+
+def test_every_folder_gq_pods_makes_is_private_even_with_umask_000(tmp_path, monkeypatch, open_umask):
+    from gq_pods import crashlog, settings
+    from gq_pods.cli import main
+
+    home = tmp_path / "a" / "b"
+    monkeypatch.setenv("GQ_PODS_HOME", str(home))
+    with Repository.open() as repo:
+        repo.add_pod(full_pod())
+    crashlog.write(RuntimeError("for the log"))
+    settings.save_setting("theme", "textual-light")
+    assert main(["export", "--all", "-o", str(tmp_path / "x" / "y")]) == 0
+    made = [tmp_path / "a", home, home / "data", home / "log", home / "config", tmp_path / "x", tmp_path / "x" / "y"]
+    assert {str(folder): oct(mode(folder)) for folder in made} == {str(folder): "0o700" for folder in made}
