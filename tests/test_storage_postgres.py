@@ -14,7 +14,7 @@ import pytest
 
 from storage import migrate
 from storage.engine import create_engine
-from storage.errors import DatabaseTooNew, PodNotFound
+from storage.errors import DatabaseTooNew, NotAPodsDatabase, PodNotFound
 from storage.repository import Repository
 from tests.factories import full_pod
 
@@ -94,3 +94,30 @@ def test_a_newer_database_is_refused(pg_url):
     engine.dispose()
     with pytest.raises(DatabaseTooNew):
         Repository.open(pg_url)
+
+
+def test_every_field_round_trips(pg_url):
+    """Values come back raw from the driver and are checked against the model: PostgreSQL's types too."""
+    from tests.test_schema import EVERY_FIELD, fill_defaults, leaves
+
+    pod = full_pod(**EVERY_FIELD)
+    fill_defaults(pod)
+    with Repository.open(pg_url) as repo:
+        repo.add_pod(pod)
+        assert leaves(repo.get_pod(pod.id)) == leaves(pod)
+        (summary,) = repo.list_pods()
+        assert (summary.date, summary.practice, summary.status) == (pod.date, True, "complete")
+
+
+def test_a_database_holding_another_programs_tables_is_refused_untouched(pg_url):
+    engine = create_engine(pg_url)
+    with engine.begin() as conn:
+        conn.exec_driver_sql("CREATE TABLE invoices (id integer PRIMARY KEY, amount integer)")
+    with pytest.raises(NotAPodsDatabase) as err:
+        Repository.open(pg_url)
+    assert "another program's tables" in str(err.value)
+    assert "postgres" in str(err.value) and "gq-pods needs a database of its own" in str(err.value)
+    with engine.connect() as conn:
+        tables = conn.exec_driver_sql("SELECT tablename FROM pg_tables WHERE schemaname = 'public'").scalars().all()
+    engine.dispose()
+    assert tables == ["invoices"]
