@@ -115,15 +115,21 @@ def gq(env: dict[str, str], *args: str, stdin: str | None = None) -> subprocess.
 
 
 def import_pod(env: dict[str, str], pod, folder: Path) -> int:
-    """Put a pod into the program's database the way a person would: a pod file and `gq-pods import`."""
-    from gq_pods.podfile import dumps
+    """Put a pod into the program's database before it starts. Straight through the
+    repository: the command line's import has its own tests, and a second process per pod
+    costs CI seconds it does not need to spend."""
+    from storage.repository import Repository
 
-    folder.mkdir(parents=True, exist_ok=True)
-    pod_file = folder / f"pod-{uuid.uuid4().hex[:8]}.json"
-    pod_file.write_text(dumps(pod), encoding="utf-8")
-    result = gq(env, "import", str(pod_file))
-    assert result.returncode == 0, result.stderr
-    return int(result.stdout.split()[-1])
+    repo = Repository.open(database_url(env))
+    try:
+        return repo.add_pod(pod)
+    finally:
+        repo.close()
+
+
+def database_url(env: dict[str, str]) -> str:
+    """The SQLite database the real program uses with this environment."""
+    return f"sqlite:///{Path(env['GQ_PODS_HOME']) / 'data' / 'pods.sqlite3'}"
 
 
 def _quote(text: str) -> str:
