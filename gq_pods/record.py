@@ -11,12 +11,19 @@ Every piece of text a practitioner typed (and every team label or stage title)
 goes through one function, :func:`inline_text`, which makes it safe as inline
 markdown text:
 
-- Characters markdown or HTML could read as syntax anywhere in a line are
-  backslash-escaped: ``\\ ` * _ ~ < [ ] |``, ``&`` when it would start a
-  character reference (``&amp;``), and ``#`` at the start or in a closing run at
-  the end of a line.
+- The record is read in many renderers (CommonMark viewers, GitHub, Python-Markdown,
+  mistune, pandoc), and they do not honour the same backslash escapes: Python-Markdown
+  shows ``\\<`` as a backslash and a live ``<``. So a backslash is used only where all of
+  them honour it, ``\\ ` * _ { } [ ]`` anywhere, and ``#`` at the start or in a closing
+  run at the end of a line. Everything else markup-significant is written as a
+  character reference: ``< >`` (``&lt; &gt;``: no HTML, no autolinks), ``&`` when it
+  would start a reference (``&amp;``), ``| ~ $ ^ @`` (tables, line blocks,
+  strikethrough, pandoc's math, superscripts and citations, e-mail links), and the
+  ``:`` of ``://`` and the ``.`` of ``www.`` (bare links).
 - Characters that only mean something at the start of a line are escaped there:
-  ``# > + - = :`` and the ``.`` or ``)`` after digits (``1.``).
+  ``# + -`` and the ``(`` of ``(a)`` with a backslash, ``= :`` as references, and
+  the ``.`` or ``)`` after digits, a letter or a roman numeral (``1.``, ``a)``,
+  ``iv.``: pandoc's lists).
 - Spaces, tabs and other white space at the start of a line are written as
   numeric character references (``&#32;``), so they are kept and can never
   indent a line into a code block.
@@ -84,11 +91,21 @@ PARAGRAPH_BREAK = "\\\n"  # a hard line break inside a paragraph
 CELL_BREAK = "<br>"  # a hard line break inside a table cell or heading
 
 _BIDI = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c")
-_ANYWHERE = re.compile(r"([\\`*_~<\[\]|])")
-_ENTITY_LIKE = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
+# Backslash escapes, for characters every renderer honours them for (Python-Markdown
+# honours only \ ` * _ { } [ ] ( ) > # + - . ! and, with tables, |).
+_ANYWHERE = re.compile(r"([\\`*_{}\[\]])")
 _HASH = re.compile(r"^#|#(?=#*\s*$)")
-_LINE_START = re.compile(r"^([>+\-=:])")
-_NUMBERED = re.compile(r"^(\d+)([.)])")
+_LIST_NUMBER = r"(?:\d+|[A-Za-z]|[ivxlcdm]+|[IVXLCDM]+)"  # 1. a) iv. (pandoc's fancy lists too)
+_LINE_START = re.compile(r"^([+\-]|\((?=" + _LIST_NUMBER + r"\)(?:\s|$)))")
+_NUMBERED = re.compile(r"^(" + _LIST_NUMBER + r")([.)])(?=\s|$)")
+# Character references, for characters some renderer reads as markup and does not let a
+# backslash escape: HTML and autolinks (< >), references (&), tables and line blocks (|),
+# strikethrough and subscript (~), pandoc's math ($), superscript (^) and citations and
+# e-mail autolinks (@), bare links (the : of ://, the . of www.), and = and : at the start
+# of a line (setext headings, definition lists, fenced divs).
+_ENTITIES = {"<": "&lt;", ">": "&gt;", "&": "&amp;", "|": "&#124;", "~": "&#126;", "$": "&#36;", "^": "&#94;",
+             "@": "&#64;"}
+_AS_ENTITY = re.compile(r"^[=:]|[<>|~$^@]|&(?=#?[0-9A-Za-z]+;)|:(?=//)|(?<=\b[wW]{3})\.")
 
 
 def _shown(ch: str) -> str:
@@ -118,11 +135,16 @@ def _escape_line(line: str) -> str:
     body = line.lstrip()
     lead = line[: len(line) - len(body)]
     body = _ANYWHERE.sub(r"\\\1", body)
-    body = _ENTITY_LIKE.sub(r"\\&", body)
     body = _HASH.sub(r"\\#", body)
     body = _LINE_START.sub(r"\\\1", body)
     body = _NUMBERED.sub(r"\1\\\2", body)
+    body = _AS_ENTITY.sub(_reference, body)
     return "".join(f"&#{ord(ch)};" for ch in lead) + body
+
+
+def _reference(match: re.Match[str]) -> str:
+    ch = match.group()
+    return _ENTITIES.get(ch) or f"&#{ord(ch)};"
 
 
 def inline_text(text: str | None, newline: str = PARAGRAPH_BREAK) -> str:

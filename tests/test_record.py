@@ -383,19 +383,25 @@ def test_next_step_owner_and_date_cells_are_escaped_too():
         ("10) nor this", r"10\) nor this"),
         ("- nor this", r"\- nor this"),
         ("+ nor", r"\+ nor"),
-        ("> no quote", r"\> no quote"),
-        ("===", r"\==="),
+        ("> no quote", "&gt; no quote"),
+        ("(a) nor pandoc's list", r"\(a) nor pandoc's list"),
+        ("a) nor", r"a\) nor"),
+        ("iv. nor", r"iv\. nor"),
+        ("===", "&#61;=="),
+        (": no definition", "&#58; no definition"),
         ("---", r"\---"),
-        ("*emph* _u_ `code` ~~s~~", r"\*emph\* \_u\_ \`code\` \~\~s\~\~"),
+        ("*emph* _u_ `code` ~~s~~", r"\*emph\* \_u\_ \`code\` &#126;&#126;s&#126;&#126;"),
+        ("$x$ ^s^ @cite {.c}", r"&#36;x&#36; &#94;s&#94; &#64;cite \{.c\}"),
+        ("https://x.org www.y.org jo@z.org", "https&#58;//x.org www&#46;y.org jo&#64;z.org"),
         ("[link](x) ![i](y)", r"\[link\](x) !\[i\](y)"),
-        ("<b>bold</b> <!-- c -->", r"\<b>bold\</b> \<!-- c -->"),
-        ("a | b", r"a \| b"),
+        ("<b>bold</b> <!-- c -->", "&lt;b&gt;bold&lt;/b&gt; &lt;!-- c --&gt;"),
+        ("a | b", "a &#124; b"),
         ("back\\slash", "back\\\\slash"),
-        ("&amp; &#35; & ok", r"\&amp; \&#35; & ok"),
+        ("&amp; &#35; & ok", "&amp;amp; &amp;#35; & ok"),
         ("Title #", r"Title \#"),
         ("  two spaces", "&#32;&#32;two spaces"),
         ("\tTab", "&#9;Tab"),
-        ("a\u202eb\u2066c\x07d", "a{U+202E}b{U+2066}c{U+0007}d"),
+        ("a\u202eb\u2066c\x07d", r"a\{U+202E\}b\{U+2066\}c\{U+0007\}d"),
         ("one\ntwo", "one\\\ntwo"),
         ("one\r\n\r\ntwo  \n", "one\\\n\\\ntwo"),
         ("\n\nafter blank lines", "after blank lines"),
@@ -406,7 +412,7 @@ def test_inline_text_escapes_only_what_could_be_read_as_markdown(text, markdown)
 
 
 def test_a_typed_newline_is_a_break_in_a_cell_and_never_a_new_row():
-    assert inline_text("a\n| b |\n|---|", "<br>") == r"a<br>\| b \|<br>\|---\|"
+    assert inline_text("a\n| b |\n|---|", "<br>") == "a<br>&#124; b &#124;<br>&#124;---&#124;"
 
 
 # ---------------------------------------------------------------- the house rules
