@@ -159,7 +159,9 @@ class Repository:
             if row is None:
                 raise PodNotFound(pod_id)
             fetched = {
-                table: conn.execute(select(*_raw(*table.c)).where(table.c.pod_id == pod_id)).mappings().all()
+                table: conn.execute(
+                    select(*_raw(*table.c)).where(table.c.pod_id == pod_id).order_by(table.c.position)
+                ).mappings().all()
                 for table in schema.child_tables()
             }
         try:
@@ -240,7 +242,7 @@ def _summary(row: Any) -> PodSummary:
     for name in _SUMMARY_FIELDS:
         part = _POD_PARTS[name]
         try:
-            values[name] = schema.read_value(part, row[name], name)
+            values[name] = schema.read_value(part, row[name])
         except schema.Unreadable:
             damaged = True
     try:

@@ -207,28 +207,51 @@ def child_tables() -> tuple[Table, ...]:
 # ---------------------------------------------------------------- objects -> rows
 
 
-def _value(part: Part, value: Any) -> Any:
-    if part.type is bool and value is not None:
-        return bool(value)
-    if isinstance(value, str):
-        return clean_text(value)
-    return value
+@cache
+def _value_plan(cls: type, root: bool = False) -> tuple[tuple[str, tuple[str, ...], str], ...]:
+    """(column, the attributes to follow to its value, how to store it) for ``cls``'s own row."""
+    plan: list[tuple[str, tuple[str, ...], str]] = []
+    for part in parts(cls, root):
+        if part.kind == "value":
+            plan.append((part.column, (part.name,), "bool" if part.type is bool else "value"))
+        elif part.kind == "json":
+            plan.append((part.column, (part.name,), "json"))
+        elif part.kind == "embedded":
+            plan.extend((f"{part.name}_{column}", (part.name, *path), how) for column, path, how in _value_plan(part.type))
+    return tuple(plan)
+
+
+@cache
+def _list_plan(cls: type, root: bool = False) -> tuple[tuple[tuple[str, ...], Part, bool], ...]:
+    """(the attributes to follow to a list, its part, whether its rows need their ids at once)."""
+    plan: list[tuple[tuple[str, ...], Part, bool]] = []
+    for part in parts(cls, root):
+        if part.kind == "list":
+            now = any(p.kind == "list" and "id" in p.child.link.values() for p in parts(part.type))
+            plan.append(((part.name,), part, now))
+        elif part.kind == "embedded":
+            plan.extend(((part.name, *path), inner, now) for path, inner, now in _list_plan(part.type))
+    return tuple(plan)
+
+
+def _follow(obj: Any, path: tuple[str, ...]) -> Any:
+    for name in path:
+        obj = getattr(obj, name)
+    return obj
 
 
 def row_values(obj: Any, root: bool = False) -> dict[str, Any]:
     """The columns ``obj`` fills in its own row (not its lists), cleaned."""
-    return dict(_columns_with_values(obj, root))
-
-
-def _columns_with_values(obj: Any, root: bool, prefix: str = "") -> Iterator[tuple[str, Any]]:
-    for part in parts(type(obj), root):
-        value = getattr(obj, part.name)
-        if part.kind == "value":
-            yield prefix + part.column, _value(part, value)
-        elif part.kind == "json":
-            yield prefix + part.column, json.dumps(_clean_json(value or {}), ensure_ascii=False)
-        elif part.kind == "embedded":
-            yield from _columns_with_values(value, False, f"{prefix}{part.name}_")
+    out: dict[str, Any] = {}
+    for column, path, how in _value_plan(type(obj), root):
+        value = _follow(obj, path)
+        if how == "value":
+            out[column] = clean_text(value) if isinstance(value, str) else value
+        elif how == "bool":
+            out[column] = value if value is None else bool(value)
+        else:
+            out[column] = json.dumps(_clean_json(value or {}), ensure_ascii=False)
+    return out
 
 
 def write_children(pod: Pod, pod_id: int, insert_one: Callable[[Table, dict], int]) -> dict[Table, list[dict]]:
@@ -241,29 +264,21 @@ def write_children(pod: Pod, pod_id: int, insert_one: Callable[[Table, dict], in
     batches: dict[Table, list[dict]] = {table: [] for table in child_tables()}
 
     def walk(obj: Any, row: Mapping[str, Any], root: bool) -> None:
-        for part in parts(type(obj), root):
-            if part.kind == "embedded":
-                walk(getattr(obj, part.name), row, False)
-            elif part.kind == "list":
-                child = part.child
-                now = _children_link_on_id(part.type)
-                for position, item in enumerate(getattr(obj, part.name)):
-                    values = {"pod_id": pod_id, "position": position, **child.fixed}
-                    values.update({column: row[source] for column, source in child.link.items()})
-                    values.update(row_values(item))
-                    if now:
-                        values = {**values, "id": insert_one(child.table, values)}
-                    else:
-                        batches[child.table].append(values)
+        for path, part, now in _list_plan(type(obj), root):
+            child = part.child
+            base = {"pod_id": pod_id, **child.fixed, **{column: row[source] for column, source in child.link.items()}}
+            deeper = bool(_list_plan(part.type))
+            for position, item in enumerate(_follow(obj, path)):
+                values = {**base, "position": position, **row_values(item)}
+                if now:
+                    values["id"] = insert_one(child.table, values)
+                else:
+                    batches[child.table].append(values)
+                if deeper:
                     walk(item, values, False)
 
     walk(pod, {}, True)
     return {table: rows for table, rows in batches.items() if rows}
-
-
-@cache
-def _children_link_on_id(cls: type) -> bool:
-    return any(part.kind == "list" and "id" in part.child.link.values() for part in parts(cls))
 
 
 # ---------------------------------------------------------------- rows -> objects
@@ -272,7 +287,7 @@ def _children_link_on_id(cls: type) -> bool:
 class Unreadable(ValueError):
     """A stored value is not what the model holds there; ``where`` says where, in plain words."""
 
-    def __init__(self, where: str) -> None:
+    def __init__(self, where: str = "") -> None:
         super().__init__(where)
         self.where = where
 
@@ -281,11 +296,26 @@ def _words(name: str) -> str:
     return name.replace("_", " ")
 
 
-def read_value(part: Part, value: Any, where: str) -> Any:
+def _place(outer: str, inner: str) -> str:
+    return f"{outer}, {inner}" if inner else outer
+
+
+def _read_json(value: Any) -> dict:
+    try:
+        found = json.loads(value or "{}")
+    except (TypeError, ValueError, RecursionError):
+        raise Unreadable() from None
+    if not isinstance(found, dict):
+        raise Unreadable()
+    return found
+
+
+def read_value(part: Part, value: Any) -> Any:
+    """``value`` as the model holds it in ``part``; raises :class:`Unreadable` if it is not that kind."""
     if value is None:
         if part.nullable:
             return None
-        raise Unreadable(where)
+        raise Unreadable()
     kind = part.type
     if kind is bool:
         if isinstance(value, bool):
@@ -305,7 +335,7 @@ def read_value(part: Part, value: Any, where: str) -> Any:
                 pass
     elif isinstance(value, kind):
         return value
-    raise Unreadable(where)
+    raise Unreadable()
 
 
 def read_timestamp(value: Any, where: str) -> _dt.datetime | None:
@@ -323,49 +353,89 @@ def read_timestamp(value: Any, where: str) -> _dt.datetime | None:
 
 
 class Rows:
-    """A pod's child rows, fetched once per table, found by list and parent."""
+    """A pod's child rows, fetched once per table in ``position`` order, found by list and parent."""
 
     def __init__(self, fetched: Mapping[Table, list[Mapping[str, Any]]]) -> None:
         self._fetched = fetched
-        self._index: dict[Child, dict[tuple, list[Mapping[str, Any]]]] = {}
+        self._index: dict[tuple, dict[tuple, list[Mapping[str, Any]]]] = {}
 
     def of(self, child: Child, parent: Mapping[str, Any]) -> list[Mapping[str, Any]]:
-        index = self._index.get(child)
+        keys = (*child.fixed, *child.link)
+        index = self._index.get((child.table, keys))
         if index is None:
-            keys = (*child.fixed, *child.link)
             index = {}
             for row in self._fetched.get(child.table, ()):
-                index.setdefault(tuple(row[k] for k in keys), []).append(row)
-            for found in index.values():
-                found.sort(key=lambda r: r["position"])
-            self._index[child] = index
+                index.setdefault(tuple([row[k] for k in keys]), []).append(row)
+            self._index[(child.table, keys)] = index
         wanted = (*child.fixed.values(), *(parent[source] for source in child.link.values()))
         return index.get(wanted, [])
 
 
-def build(cls: type, row: Mapping[str, Any], rows: Rows | None = None, *, root: bool = False,
-          prefix: str = "", where: str = "") -> Any:
-    """The ``cls`` object stored in ``row`` (and, through ``rows``, its lists)."""
+def build(cls: type, row: Mapping[str, Any], rows: Rows | None = None, *, root: bool = False) -> Any:
+    """The ``cls`` object stored in ``row`` (and, through ``rows``, its lists).
+
+    Raises :class:`Unreadable` naming the place in plain words ("map, next
+    steps 2, due"). The quick way first; the careful way, which knows where
+    it is, only when something is wrong.
+    """
+    try:
+        return _build_quickly(cls, row, rows, root, "")
+    except Unreadable:
+        return _build_carefully(cls, row, rows, root=root)
+
+
+@cache
+def _read_plan(cls: type, root: bool, prefix: str) -> tuple[tuple, tuple, tuple, tuple]:
+    values, jsons, embedded, lists_ = [], [], [], []
+    for part in parts(cls, root):
+        if part.kind in ("value", "row_id"):
+            values.append((part.name, prefix + part.column, part, part.type))
+        elif part.kind == "json":
+            jsons.append((part.name, prefix + part.column))
+        elif part.kind == "embedded":
+            embedded.append((part.name, part.type, f"{prefix}{part.name}_"))
+        elif part.kind == "list":
+            lists_.append((part.name, part))
+    return tuple(values), tuple(jsons), tuple(embedded), tuple(lists_)
+
+
+def _build_quickly(cls: type, row: Mapping[str, Any], rows: Rows | None, root: bool, prefix: str) -> Any:
+    values, jsons, embedded, lists_ = _read_plan(cls, root, prefix)
+    kwargs = {}
+    for name, column, part, kind in values:
+        value = row[column]
+        kwargs[name] = value if type(value) is kind else read_value(part, value)
+    for name, column in jsons:
+        kwargs[name] = _read_json(row[column])
+    for name, inner, inner_prefix in embedded:
+        kwargs[name] = _build_quickly(inner, row, rows, False, inner_prefix)
+    if rows is not None:
+        for name, part in lists_:
+            kwargs[name] = [_build_quickly(part.type, item, rows, False, "") for item in rows.of(part.child, row)]
+    return cls(**kwargs)
+
+
+def _build_carefully(cls: type, row: Mapping[str, Any], rows: Rows | None = None, *, root: bool = False,
+                     prefix: str = "") -> Any:
     kwargs: dict[str, Any] = {}
     for part in parts(cls, root):
-        at = f"{where}{_words(part.name)}"
-        if part.kind in ("value", "row_id"):
-            kwargs[part.name] = read_value(part, row[prefix + part.column], at)
-        elif part.kind == "json":
-            try:
-                value = json.loads(row[prefix + part.column] or "{}")
-            except (TypeError, ValueError, RecursionError):
-                raise Unreadable(at) from None
-            if not isinstance(value, dict):
-                raise Unreadable(at)
-            kwargs[part.name] = value
-        elif part.kind == "embedded":
-            kwargs[part.name] = build(part.type, row, rows, prefix=f"{prefix}{part.name}_", where=f"{at}, ")
-        elif part.kind == "list" and rows is not None:
-            kwargs[part.name] = [
-                build(part.type, item, rows, where=f"{at} {n}, ")
-                for n, item in enumerate(rows.of(part.child, row), start=1)
-            ]
+        try:
+            if part.kind in ("value", "row_id"):
+                kwargs[part.name] = read_value(part, row[prefix + part.column])
+            elif part.kind == "json":
+                kwargs[part.name] = _read_json(row[prefix + part.column])
+            elif part.kind == "embedded":
+                kwargs[part.name] = _build_carefully(part.type, row, rows, prefix=f"{prefix}{part.name}_")
+        except Unreadable as error:
+            raise Unreadable(_place(_words(part.name), error.where)) from None
+        if part.kind == "list" and rows is not None:
+            items = []
+            for n, item in enumerate(rows.of(part.child, row), start=1):
+                try:
+                    items.append(_build_carefully(part.type, item, rows))
+                except Unreadable as error:
+                    raise Unreadable(_place(f"{_words(part.name)} {n}", error.where)) from None
+            kwargs[part.name] = items
     return cls(**kwargs)
 
 
