@@ -40,12 +40,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.bench_map import ITEMS, big_pod  # noqa: E402  (the same big pod as the map's benchmark)
 from gq_pods import checker  # noqa: E402
 
 DATA = ROOT / "tests" / "data"
 SETS = (("held-out", DATA / "checker_heldout.json"), ("tuning", DATA / "statements.json"))
 ROUNDS = 3
-ITEMS = 40
 TYPED = (
     "The nursery and Jo, the social worker, are worried that when Dean drinks he shouts at Lisa and "
     "pushes her in front of Amy, like on 3 May. If nothing changes Amy could be hurt."
@@ -72,23 +72,6 @@ def scores() -> None:
 
 
 # ------------------------------------------------------------------ the pods
-
-
-def big_pod():
-    from gq_pods.model import DangerStatement, MapItem, NextStep, Pod, PodMap, SafetyGoal
-
-    words = "When the parents argue late at night the child hides upstairs and the school notices she is tired."
-    pod = Pod(date=dt.date(2026, 11, 20), style="content_mapping", case_reference="Bench", current_stage="worries")
-    pod.map = PodMap(
-        **{
-            section: [MapItem(f"{n + 1}. {words}") for n in range(ITEMS)]
-            for section in ("harm", "complicating_factors", "grey_areas", "existing_strengths", "existing_safety")
-        },
-        next_steps=[NextStep(f"Step {n + 1}: {words}", "JR", dt.date(2026, 12, 1)) for n in range(ITEMS)],
-    )
-    pod.danger_statements = [DangerStatement(id=f"ds{n + 1}", text=words) for n in range(ITEMS)]
-    pod.safety_goals = [SafetyGoal(id=f"sg{n + 1}", danger_statement=f"ds{n + 1}", text=words) for n in range(ITEMS)]
-    return pod
 
 
 def empty_pod():
