@@ -154,16 +154,22 @@ class Repository:
 
     def get_pod(self, pod_id: int) -> Pod:
         """The whole pod; raises :class:`PodNotFound` or :class:`PodUnreadable`."""
-        with self._reading() as conn:
-            row = conn.execute(select(*_raw(*t.pods.c)).where(t.pods.c.id == pod_id)).mappings().first()
-            if row is None:
-                raise PodNotFound(pod_id)
-            fetched = {
-                table: conn.execute(
-                    select(*_raw(*table.c)).where(table.c.pod_id == pod_id).order_by(table.c.position)
-                ).mappings().all()
-                for table in schema.child_tables()
-            }
+        try:
+            with self._reading() as conn:
+                row = conn.execute(select(*_raw(*t.pods.c)).where(t.pods.c.id == pod_id)).mappings().first()
+                if row is None:
+                    raise PodNotFound(pod_id)
+                fetched = {
+                    table: conn.execute(
+                        select(*_raw(*table.c)).where(table.c.pod_id == pod_id).order_by(table.c.position)
+                    ).mappings().all()
+                    for table in schema.child_tables()
+                }
+        except DatabaseDamaged as error:
+            if error.reason != _BROKEN:
+                raise
+            # Where this pod is kept the file is broken; other pods may well be whole.
+            raise PodUnreadable(pod_id, "", _backups(self._engine)) from None
         try:
             return schema.build(Pod, row, schema.Rows(fetched), root=True)
         except schema.Unreadable as error:
@@ -294,6 +300,9 @@ def _plain_errors(engine: Engine) -> Iterator[None]:
         raise _plain(engine, error) from None
 
 
+_BROKEN = "parts of the file are broken"
+
+
 def _plain(engine: Engine, error: sa_exc.DBAPIError) -> StorageError:
     where = _location(engine)
     said = str(error.orig).lower() if error.orig is not None else ""
@@ -302,7 +311,7 @@ def _plain(engine: Engine, error: sa_exc.DBAPIError) -> StorageError:
     if "file is not a database" in said:
         return NotAPodsDatabase(where, "the file holds something else")
     if "malformed" in said or "corrupt" in said:
-        return DatabaseDamaged(where, "parts of the file are broken", _backups(engine))
+        return DatabaseDamaged(where, _BROKEN, _backups(engine))
     if "no such table" in said or "no such column" in said or "does not exist" in said:
         return DatabaseDamaged(where, "a part gq-pods needs is missing from it", _backups(engine))
     if "readonly" in said or "read-only" in said or "permission" in said:

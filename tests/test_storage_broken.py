@@ -325,3 +325,51 @@ def test_deleted_text_is_not_left_in_the_file(tmp_path):
     # gq-pods turns it on even where SQLite's own default is off.
     assert not _deleted_text_left_in_file(tmp_path / "b" / "on.sqlite3", default_secure_delete="OFF",
                                           override_after=False)
+
+
+# ---------------------------------------------------------------- a broken page
+
+
+def _pods_in_a_file_with_a_broken_page(path: Path) -> tuple[list[int], set[int]]:
+    """30 pods, then one page near the end of the file (where pods' lists are) overwritten.
+
+    Returns every pod's id and the ids that no longer read. Tries pages from the
+    end until one spoils some pods but not all: SQLite lays a file out the same
+    way every time, so this settles on the same page each run.
+    """
+    import random
+
+    with Repository.open(url(path)) as repo:
+        ids = [repo.add_pod(full_pod(title=f"pod {n}")) for n in range(30)]
+    whole = path.read_bytes()
+    pages = len(whole) // 4096
+    for page in range(pages - 1, pages // 2, -1):
+        broken = bytearray(whole)
+        broken[page * 4096 : (page + 1) * 4096] = random.Random(page).randbytes(4096)
+        path.write_bytes(broken)
+        unreadable = set()
+        with Repository.open(url(path)) as repo:
+            assert [s.id for s in repo.list_pods()] == ids[::-1]
+            for pod_id in ids:
+                try:
+                    repo.get_pod(pod_id)
+                except PodUnreadable:
+                    unreadable.add(pod_id)
+        if 0 < len(unreadable) < len(ids):
+            return ids, unreadable
+    raise AssertionError("no page spoils some pods but not all")
+
+
+def test_a_broken_page_makes_only_the_pods_kept_there_unreadable(db, capsys, tmp_path):
+    ids, unreadable = _pods_in_a_file_with_a_broken_page(db)
+    with Repository.open(url(db)) as repo:
+        with pytest.raises(PodUnreadable) as err:
+            repo.get_pod(min(unreadable))
+    assert "other pods are not affected" in str(err.value)
+
+    out_dir = tmp_path / "out"
+    code, out, err_text = run(capsys, "--db", url(db), "export", "--all", "-o", str(out_dir))
+    assert code == 1
+    assert_plain(err_text)
+    assert err_text.count("could not be read") == len(unreadable)
+    assert len(list(out_dir.iterdir())) == len(ids) - len(unreadable)
