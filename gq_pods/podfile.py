@@ -671,7 +671,7 @@ def _read_file(data: Any) -> Pod:
         raise PodFileError(FILE, f"A pod file holds one JSON object, but this file holds {_kind_of(data)}.")
     if "format" not in data:
         raise PodFileError("format", 'required, but missing: a pod file starts with "format": "gq-pods.pod"')
-    if not isinstance(data["format"], str) or data["format"] != FORMAT:
+    if not isinstance(data["format"], str) or clean(data["format"]) != FORMAT:
         raise PodFileError("format", f'expected "{FORMAT}", got {_show(data["format"])}: this is not a gq-pods pod file')
     if "version" not in data:
         raise PodFileError("version", "required, but missing")
