@@ -24,7 +24,8 @@ commands:
   (none)          start the app
   list [--json]   list pods, newest first
   import FILE     import a pod file (prints the new pod's id last)
-  export ID       write a pod's record (markdown by default, or --format json)
+  export ID       write a pod's record (markdown by default, --format text
+                  for pasting into a case system, or --format json)
   export --all -o DIR
                   write one file per pod into DIR
   check danger-statement|safety-goal [TEXT | -] [--json]
@@ -60,9 +61,10 @@ def _parser() -> argparse.ArgumentParser:
     p_export = sub.add_parser("export", help="write a pod's record")
     p_export.add_argument("id", metavar="ID", nargs="?", type=int, help="the pod's id (see gq-pods list)")
     p_export.add_argument("--all", action="store_true", help="export every pod, one file each, into -o DIR")
-    p_export.add_argument("--format", choices=("markdown", "json"), default="markdown")
+    p_export.add_argument("--format", choices=("markdown", "text", "json"), default="markdown")
     p_export.add_argument("--redact", action="store_true", help="replace the names of people around the child")
-    p_export.add_argument("-o", "--output", metavar="FILE", help="write to FILE (0600) instead of the screen")
+    p_export.add_argument("-o", "--output", metavar="FILE", help="write to FILE (0600), or - for the screen")
+    p_export.add_argument("--force", action="store_true", help="replace a file that is already there")
 
     sub.add_parser("where", help="show where data, settings and the log are kept")
     sub.add_parser("check", help="check a danger statement or safety goal", add_help=False)
@@ -229,11 +231,11 @@ def _render_or_explain(pod, fmt: str, redact: bool) -> str:
 
 
 def _export(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
-    from .safefile import private_dir, write_private
+    from .safefile import private_dir
 
     if args.all == (args.id is not None):
         parser.error("give either a pod's ID or --all")
-    if args.all and not args.output:
+    if args.all and args.output in (None, "-"):
         parser.error("--all needs -o DIR, the folder to write into")
     repo = _open(args.db)
     try:
@@ -241,19 +243,14 @@ def _export(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
             folder = private_dir(Path(args.output)) if not Path(args.output).exists() else Path(args.output)
             if not folder.is_dir():
                 raise CommandError(f"{folder} is not a folder")
-            from storage.repository import PodUnreadable
-
-            written = unreadable = 0
-            for summary in repo.list_pods():
-                try:
-                    pod = repo.get_pod(summary.id)
-                except PodUnreadable as error:  # one damaged pod never stops the others
-                    print(f"gq-pods: {error}", file=sys.stderr)
-                    unreadable += 1
-                    continue
-                write_private(folder / export_file_name(pod, args.format), _render_or_explain(pod, args.format, args.redact))
-                written += 1
-            print(f"Exported {written} pod{'s' if written != 1 else ''} to {folder}")
+            pods, unreadable = _readable_pods(repo)
+            files = [(folder / export_file_name(pod, args.format, args.redact), pod) for pod in pods]
+            for target, _ in files:  # refuse before writing anything
+                _check_export_target(target, args.force)
+            for target, pod in files:
+                _write_export(target, _render_or_explain(pod, args.format, args.redact), args.force)
+            _redaction_warnings(pods, args.redact)
+            print(f"Exported {len(files)} pod{'s' if len(files) != 1 else ''} to {folder}")
             return 1 if unreadable else 0
         from storage.repository import PodNotFound
 
@@ -264,15 +261,71 @@ def _export(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     finally:
         repo.close()
     text = _render_or_explain(pod, args.format, args.redact)
-    if args.output:
+    _redaction_warnings([pod], args.redact)
+    if args.output and args.output != "-":
         out = Path(args.output)
         if out.is_dir():
-            out = out / export_file_name(pod, args.format)
-        write_private(out, text)
+            out = out / export_file_name(pod, args.format, args.redact)
+        _write_export(out, text, args.force)
         print(f"Exported pod {pod.id} to {out}", file=sys.stderr)
     else:
         sys.stdout.write(text)
     return 0
+
+
+def _readable_pods(repo: Repository) -> tuple[list, int]:
+    """Every pod that can be read, and how many could not: each is named on standard error."""
+    from storage.repository import PodUnreadable
+
+    pods, unreadable = [], 0
+    for summary in repo.list_pods():
+        try:
+            pods.append(repo.get_pod(summary.id))
+        except PodUnreadable as error:  # one damaged pod never stops the others
+            print(f"gq-pods: {error}", file=sys.stderr)
+            unreadable += 1
+    return pods, unreadable
+
+
+def _redaction_warnings(pods, redact: bool) -> None:
+    """What the person exporting should know about a redacted record, on standard error."""
+    if not redact:
+        return
+    from .redact import redaction_warnings
+
+    for pod in pods:
+        for warning in redaction_warnings(pod):
+            print(f"gq-pods: pod {pod.id}: {warning}", file=sys.stderr)
+
+
+def _check_export_target(target: Path, force: bool) -> None:
+    from .safefile import NotAFile, check_writable_path
+
+    try:
+        check_writable_path(target, replace=force)
+    except FileNotFoundError:
+        raise CommandError(
+            f"There is no folder {target.parent}. Nothing was written: make the folder first, or choose another."
+        ) from None
+    except NotAFile:
+        raise CommandError(
+            f"{target} is not an ordinary file (it is a folder, a pipe or a device), so it was left as it is. "
+            "Nothing was written."
+        ) from None
+    except FileExistsError:
+        raise CommandError(f"{target} already exists and was left as it is. Add --force to replace it.") from None
+
+
+def _write_export(target: Path, text: str, force: bool) -> None:
+    from .safefile import write_private
+
+    _check_export_target(target, force)
+    try:
+        write_private(target, text, replace=force)
+    except FileExistsError:
+        raise CommandError(f"{target} already exists and was left as it is. Add --force to replace it.") from None
+    except PermissionError:
+        raise CommandError(f"You do not have permission to write {target}. Nothing was written.") from None
 
 
 def _run_app(db: str | None) -> int:

@@ -1,4 +1,4 @@
-"""A pod's record as a file: markdown (the default) or a pod file, redacted if asked."""
+"""A pod's record as a file: markdown (the default), plain text or a pod file, redacted if asked."""
 
 from __future__ import annotations
 
@@ -6,10 +6,13 @@ from collections.abc import Mapping
 
 from .model import Pod
 
+FORMATS = ("markdown", "text", "json")
+EXTENSIONS = {"markdown": "md", "text": "txt", "json": "json"}
+
 
 def render(pod: Pod, fmt: str, redact: bool, labels: Mapping[str, str] | None = None) -> str:
-    """The record in ``fmt`` ("markdown" or "json"). ``labels`` are the team's section
-    titles; without them the team file is read."""
+    """The record in ``fmt`` ("markdown", "text" or "json"). ``labels`` are the team's
+    section titles; without them the team file is read."""
     if redact:
         from .redact import redact_pod
 
@@ -18,16 +21,16 @@ def render(pod: Pod, fmt: str, redact: bool, labels: Mapping[str, str] | None = 
         from .podfile import dumps
 
         return dumps(pod)
-    from .record import render_markdown
+    from .record import render_markdown, render_text
 
     if labels is None:
         from .teamconfig import load_team_config
 
         labels = load_team_config().labels
-    return render_markdown(pod, labels=dict(labels))
+    write = render_text if fmt == "text" else render_markdown
+    return write(pod, labels=dict(labels))
 
 
-def export_file_name(pod: Pod, fmt: str) -> str:
-    """A file name that says which pod it is without naming anyone."""
-    ext = "json" if fmt == "json" else "md"
-    return f"pod-{pod.id}-{pod.date.isoformat()}.{ext}"
+def export_file_name(pod: Pod, fmt: str, redacted: bool = False) -> str:
+    """A file name that says which pod it is without naming anyone, and whether names were replaced."""
+    return f"pod-{pod.id}-{pod.date.isoformat()}{'-redacted' if redacted else ''}.{EXTENSIONS.get(fmt, 'md')}"

@@ -156,15 +156,6 @@ def inline_text(text: str | None, newline: str = PARAGRAPH_BREAK) -> str:
     return newline.join(_escape_line(line) for line in clean_text(text or "").split("\n"))
 
 
-def _cell(text: str | None) -> str:
-    return inline_text(text, CELL_BREAK)
-
-
-def _item(text: str, indent: int = 2) -> str:
-    """Text for a list item whose continuation lines are indented by ``indent``."""
-    return inline_text(text, PARAGRAPH_BREAK + " " * indent)
-
-
 # ---------------------------------------------------------------- small helpers
 
 
@@ -208,18 +199,80 @@ def _table(header: Sequence[str], rows: Iterable[Sequence[str]]) -> list[str]:
     return [line(header), delimiter, *(line(r) for r in rows), ""]
 
 
-def _fields(pairs: Iterable[tuple[str, str | None]], indent: int = 0) -> list[str]:
-    """A list of '**Label:** text' items, leaving out empty ones."""
-    space = " " * indent
-    return [
-        f"{space}- **{label}{'' if label.endswith('?') else ':'}** {_item(value, indent + 2)}"
-        for label, value in pairs
-        if not is_blank(value)
-    ]
-
-
 def _block(lines: list[str]) -> list[str]:
     return [*lines, ""] if lines else []
+
+
+# ---------------------------------------------------------------- two ways to write it
+
+
+class _Markdown:
+    """The record as markdown: user text escaped (see the top of this module), tables as pipe tables."""
+
+    def text(self, text: str | None, indent: int = 2) -> str:
+        """Text in a list item, whose continuation lines are indented by ``indent``."""
+        return inline_text(text, PARAGRAPH_BREAK + " " * indent)
+
+    def para(self, text: str | None) -> str:
+        return inline_text(text)
+
+    def strong(self, written: str) -> str:
+        """Bold, around text already written by this style."""
+        return f"**{written}**"
+
+    def heading(self, level: int, text: str) -> list[str]:
+        return ["#" * level + " " + inline_text(text, CELL_BREAK), ""]
+
+    def title(self, text: str) -> str:
+        """A line that names what follows (a goal, a scale) without being a heading."""
+        return self.strong(self.para(text))
+
+    def table(self, header: Sequence[str], rows: Iterable[Sequence[str]], total: Sequence[str] | None = None) -> list[str]:
+        cells = [[inline_text(cell, CELL_BREAK) for cell in row] for row in rows]
+        if total:
+            cells.append([self.strong(inline_text(total[0])), *(inline_text(cell) for cell in total[1:])])
+        return _table(header, cells)
+
+
+class _PlainText(_Markdown):
+    """The record as plain text, for pasting into a case system.
+
+    No markup and no escapes at all: user text shows exactly as typed, except that
+    control and bidirectional characters are shown as {U+XXXX} like everywhere else.
+    Headings are underlined (= and -) or end with a colon, tables become labelled
+    lines, and a typed newline stays a newline, indented to stay in its item.
+    """
+
+    def text(self, text: str | None, indent: int = 2) -> str:
+        lines = clean_text(text or "").split("\n")
+        return ("\n" + " " * indent).join("".join(_shown(ch) for ch in line) for line in lines)
+
+    def para(self, text: str | None) -> str:
+        return self.text(text, 0)
+
+    def strong(self, written: str) -> str:
+        return written
+
+    def heading(self, level: int, text: str) -> list[str]:
+        title = self.para(text)
+        if level <= 2:
+            width = max(len(line) for line in title.split("\n"))
+            return [title, ("=" if level == 1 else "-") * max(width, 3), ""]
+        return [self.title(text), ""]
+
+    def title(self, text: str) -> str:
+        title = self.para(text)
+        return title if title.endswith((":", "?")) else title + ":"
+
+    def table(self, header: Sequence[str], rows: Iterable[Sequence[str]], total: Sequence[str] | None = None) -> list[str]:
+        lines = []
+        for row in rows:
+            filled = [(label, cell) for label, cell in zip(header, row) if not is_blank(cell)]
+            for n, (label, cell) in enumerate(filled):
+                lines.append(f"{'- ' if n == 0 else '  '}{label}: {self.text(cell, 4)}")
+        if total:  # Total minutes: 5
+            lines += [f"- {total[0]} {label.lower()}: {cell}" for label, cell in zip(header[1:], total[1:]) if cell]
+        return [*lines, ""]
 
 
 def statement_text(statement: DangerStatement) -> str:
@@ -253,8 +306,11 @@ def _step_status(pod: Pod, status: str) -> str:
 
 
 class _Record:
-    def __init__(self, pod: Pod, stage_titles: dict[str, str] | None, labels: dict[str, str] | None):
+    def __init__(
+        self, pod: Pod, stage_titles: dict[str, str] | None, labels: dict[str, str] | None, style: _Markdown
+    ):
         self.pod = pod
+        self.s = style
         self.stage_titles = stage_titles or {}
         self.labels = {**SECTION_LABELS, **(labels or {})}
         self.out: list[str] = []
@@ -263,20 +319,29 @@ class _Record:
         return self.labels.get(section) or SECTION_LABELS.get(section, section)
 
     def heading(self, level: int, text: str) -> None:
-        self.out += ["#" * level + " " + inline_text(text, CELL_BREAK), ""]
+        self.out += self.s.heading(level, text)
 
     def para(self, text: str) -> None:
         if not is_blank(text):
-            self.out += [inline_text(text), ""]
+            self.out += [self.s.para(text), ""]
 
     def add(self, lines: list[str]) -> None:
         self.out += _block(lines)
+
+    def fields(self, pairs: Iterable[tuple[str, str | None]], indent: int = 0) -> list[str]:
+        """A list of 'Label: text' items (the label in bold in markdown), leaving out empty ones."""
+        space = " " * indent
+        return [
+            f"{space}- {self.s.strong(label + ('' if label.endswith('?') else ':'))} {self.s.text(value, indent + 2)}"
+            for label, value in pairs
+            if not is_blank(value)
+        ]
 
     # ------------------------------------------------------------ sections
 
     def render(self) -> str:
         pod = self.pod
-        self.out += [f"**{MARKING}**", ""]
+        self.out += [self.s.strong(MARKING), ""]
         if not is_blank(pod.title):
             title = pod.title
         elif not is_blank(pod.case_reference):
@@ -297,7 +362,7 @@ class _Record:
         self.reflection()
         self.stages()
         self.summary()
-        self.out += [f"**{MARKING}**"]
+        self.out += [self.s.strong(MARKING)]
         return "\n".join(self.out) + "\n"
 
     def facts(self) -> None:
@@ -312,15 +377,15 @@ class _Record:
         if pod.practice:
             pairs.append(("Practice pod", "Yes, for practice and learning"))
         pairs.append(("Status", STATUS_LABELS.get(pod.status, pod.status)))
-        self.add(_fields(pairs))
+        self.add(self.fields(pairs))
 
     def who_was_there(self) -> None:
         pod = self.pod
         self.heading(2, "Who was there")
         self.add(
             [
-                f"- {_item(p.name) if not is_blank(p.name) else 'Name not given'}, "
-                f"{inline_text(ROLE_LABELS.get(p.role, p.role))}"
+                f"- {self.s.text(p.name) if not is_blank(p.name) else 'Name not given'}, "
+                f"{self.s.text(ROLE_LABELS.get(p.role, p.role))}"
                 for p in pod.participants
             ]
         )
@@ -352,9 +417,9 @@ class _Record:
             self.heading(3, title)
             lines = []
             for person in members:
-                bits = [_item(person.name) if not is_blank(person.name) else "Name not given"]
+                bits = [self.s.text(person.name) if not is_blank(person.name) else "Name not given"]
                 if not is_blank(person.relationship):
-                    bits.append(_item(person.relationship))
+                    bits.append(self.s.text(person.relationship))
                 if person.age is not None:
                     bits.append("under 1" if person.age < 1 else f"age {person.age}")
                 lines.append("- " + ", ".join(bits))
@@ -383,7 +448,7 @@ class _Record:
                 del self.out[start:]
 
     def simple_list(self, title: str, texts: list[str], level: int = 2) -> None:
-        items = [f"- {_item(t)}" for t in texts if not is_blank(t)]
+        items = [f"- {self.s.text(t)}" for t in texts if not is_blank(t)]
         if items:
             self.heading(level, title)
             self.add(items)
@@ -391,12 +456,12 @@ class _Record:
     def drafts(self, drafts: list, indent: int = 0) -> list[str]:
         space = " " * indent
         items = [
-            f"{space}  - {_item(d.author, indent + 4) + ': ' if not is_blank(d.author) else ''}"
-            f"{_item(d.text, indent + 4)}"
+            f"{space}  - {self.s.text(d.author, indent + 4) + ': ' if not is_blank(d.author) else ''}"
+            f"{self.s.text(d.text, indent + 4)}"
             for d in drafts
             if not is_blank(d.text)
         ]
-        return [f"{space}- **Drafts from the group:**", *items] if items else []
+        return [f"{space}- {self.s.strong('Drafts from the group:')}", *items] if items else []
 
     def danger_statements(self) -> None:
         pod = self.pod
@@ -409,7 +474,7 @@ class _Record:
         for number, statement in enumerate(statements, 1):
             self.heading(4, f"{statement_word} {number}")
             self.para(statement.text)
-            built = _fields(
+            built = self.fields(
                 [
                     ("Who is worried", statement.who_is_worried),
                     ("What the adults do that worries them", statement.behaviour),
@@ -419,13 +484,13 @@ class _Record:
                 indent=2,
             )
             self.add(
-                _fields(
+                self.fields(
                     [
                         ("What the family has done well", statement.acknowledgement),
                         ("The family's view", statement.family_view),
                     ]
                 )
-                + (["- **How it was built:**", *built] if built else [])
+                + ([f"- {self.s.strong('How it was built:')}", *built] if built else [])
                 + self.drafts(statement.drafts)
             )
             goal = pod.goal_for(statement.id) if statement.id else None
@@ -436,13 +501,13 @@ class _Record:
                 title = f"Scale for {statement_word.lower()} {number}"
                 if goal is not None:
                     title += f" and its {goal_word.lower()}"
-                self.out += [f"**{inline_text(title)}**", ""]
+                self.out += [self.s.title(title), ""]
                 self.scale_table(scale)
 
     def goal(self, goal: SafetyGoal, title: str) -> None:
-        self.out += [f"**{inline_text(title)}**", ""]
+        self.out += [self.s.title(title), ""]
         self.para(goal.text)
-        built = _fields(
+        built = self.fields(
             [
                 ("What the caregivers will be doing", goal.caregiver_actions),
                 ("What the child will experience", goal.child_experience),
@@ -452,8 +517,8 @@ class _Record:
             indent=2,
         )
         self.add(
-            _fields([("The safety network", goal.network)])
-            + (["- **How it was built:**", *built] if built else [])
+            self.fields([("The safety network", goal.network)])
+            + ([f"- {self.s.strong('How it was built:')}", *built] if built else [])
             + self.drafts(goal.drafts)
         )
 
@@ -482,21 +547,18 @@ class _Record:
         self.heading(3, self.label("next_steps"))
         if not pod.manager_present:
             self.para(NO_MANAGER)
-        rows = [
-            (_cell(s.text), _cell(s.owner), _short_date(s.due) or "Not set", _step_status(pod, s.status))
-            for s in steps
-        ]
-        self.out += _table(("What", "Who", "By when", "Agreed or idea"), rows)
+        rows = [(s.text, s.owner, _short_date(s.due) or "Not set", _step_status(pod, s.status)) for s in steps]
+        self.out += self.s.table(("What", "Who", "By when", "Agreed or idea"), rows)
 
     def scale_table(self, scale: Scale) -> None:
         if not is_blank(scale.question):
-            self.out += [f"**Question:** {inline_text(scale.question)}", ""]
+            self.out += [f"{self.s.strong('Question:')} {self.s.para(scale.question)}", ""]
         if not is_revealed(self.pod, scale.about):
             count = len(scale.scores)
             self.para(f"{count} score{'s' if count != 1 else ''} entered, hidden until the group reveals them.")
             return
-        rows = [(_cell(s.who), str(s.score), _cell(s.reason), _cell(s.next_point)) for s in scale.scores]
-        self.out += _table(
+        rows = [(s.who, str(s.score), s.reason, s.next_point) for s in scale.scores]
+        self.out += self.s.table(
             ("Who", "Score", "Why this number and not lower", "What would move it up one point"),
             rows,
         )
@@ -529,15 +591,15 @@ class _Record:
         if not items:
             return
         self.heading(2, "Contingency plan")
-        self.out += _table(
+        self.out += self.s.table(
             ("If this happens", "What happens", "Who acts"),
-            [(_cell(c.trigger), _cell(c.response), _cell(c.who)) for c in items],
+            [(c.trigger, c.response, c.who) for c in items],
         )
 
     def reflection(self) -> None:
         r = self.pod.reflection
         answered = ANSWER_LABELS.get(r.focus_question_answered or "", r.focus_question_answered or "")
-        lines = _fields(
+        lines = self.fields(
             [
                 ("Was the focus question answered?", answered),
                 ("What the presenter was pleased with", r.pleased_with),
@@ -563,17 +625,16 @@ class _Record:
         with_notes = any(not is_blank(s.notes) for s in stages)
         rows = []
         for stage in stages:
-            row = [_cell(title(stage)), _minutes(stage.seconds_spent)]
+            row = [title(stage), _minutes(stage.seconds_spent)]
             if with_notes:
-                row.append(_cell(stage.notes))
+                row.append(stage.notes)
             rows.append(row)
-        total = ["**Total**", _minutes(sum(max(s.seconds_spent or 0, 0) for s in stages))]
+        total = ["Total", _minutes(sum(max(s.seconds_spent or 0, 0) for s in stages))]
         if with_notes:
             total.append("")
-        rows.append(total)
         header = ["Stage", "Minutes"] + (["Notes"] if with_notes else [])
         self.heading(2, "Time per stage")
-        self.out += _table(header, rows)
+        self.out += self.s.table(header, rows, total)
 
     def summary(self) -> None:
         pod = self.pod
@@ -583,19 +644,19 @@ class _Record:
             when += f", {clean_text(pod.team)}"
         if pod.practice:
             when += " (practice pod)"
-        lines.append(f"- {_item(when)}.")
+        lines.append(f"- {self.s.text(when)}.")
         if not is_blank(pod.focus_question):
-            lines.append(f"- Focus question: {_item(pod.focus_question)}")
+            lines.append(f"- Focus question: {self.s.text(pod.focus_question)}")
         statement_word = _singular(self.label("danger_statements"))
         goal_word = _singular(self.label("safety_goals"))
         statements = [s for s in pod.danger_statements if not _statement_is_empty(s)]
         for number, statement in enumerate(statements, 1):
             text = statement_text(statement)
             if not is_blank(text):
-                lines.append(f"- {_item(statement_word)} {number}: {_item(text)}")
+                lines.append(f"- {self.s.text(statement_word)} {number}: {self.s.text(text)}")
             goal = pod.goal_for(statement.id) if statement.id else None
             if goal is not None and not is_blank(goal_text(goal)):
-                lines.append(f"- {_item(goal_word)} {number}: {_item(goal_text(goal))}")
+                lines.append(f"- {self.s.text(goal_word)} {number}: {self.s.text(goal_text(goal))}")
         overall = _range(pod.scale_for("overall")) if is_revealed(pod, "overall") else ""
         if overall:
             lines.append(f"- Overall safety scale: {overall} (0 to 10, where 10 means safe enough to close).")
@@ -608,7 +669,7 @@ class _Record:
                 if step.due is not None:
                     detail.append(f"by {_short_date(step.due)}")
                 detail.append(_step_status(pod, step.status).lower())
-                lines.append(f"  - {_item(step.text, 4)} ({_item(', '.join(detail), 4)})")
+                lines.append(f"  - {self.s.text(step.text, 4)} ({self.s.text(', '.join(detail), 4)})")
         self.heading(2, "Summary for the child's file")
         self.add(lines)
 
@@ -626,4 +687,15 @@ def render_markdown(
     wins: it is part of the record); failing both, the key is made readable.
     ``labels`` are a team's section titles, keyed like ``model.SECTION_LABELS``.
     """
-    return _Record(pod, stage_titles, labels).render()
+    return _Record(pod, stage_titles, labels, _Markdown()).render()
+
+
+def render_text(
+    pod: Pod,
+    *,
+    stage_titles: dict[str, str] | None = None,
+    labels: dict[str, str] | None = None,
+) -> str:
+    """The pod record as plain text, for pasting into a case system: the same record as
+    :func:`render_markdown`, marked OFFICIAL-SENSITIVE, with no markdown at all."""
+    return _Record(pod, stage_titles, labels, _PlainText()).render()

@@ -3,11 +3,16 @@
 Exports, backups and logs hold case text. Every such file is created 0600
 whatever the umask, written to a temporary file in the same folder, fsynced and
 renamed into place, so a crash leaves either the old file or the new one.
+
+Only an ordinary file is ever replaced: a pipe, a device or a folder at the path
+is refused (renaming over it would swap it for a regular file), and with
+``replace=False`` an existing file is kept and ``FileExistsError`` raised.
 """
 
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -39,9 +44,35 @@ def private_dir(path: Path) -> Path:
     return path
 
 
-def write_private(path: Path, data: str | bytes) -> Path:
-    """Atomically write ``data`` to ``path`` with mode 0600."""
+class NotAFile(OSError):
+    """The path holds something other than an ordinary file (a pipe, a device, a folder)."""
+
+
+def check_writable_path(path: Path, replace: bool = True) -> None:
+    """Raise what ``write_private`` would: FileNotFoundError (naming the missing folder),
+    NotAFile, or FileExistsError when ``replace`` is false."""
     path = Path(path)
+    folder = path.parent
+    if not folder.is_dir():
+        raise FileNotFoundError(2, "No such folder", str(folder))
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        return
+    if not stat.S_ISREG(mode):
+        raise NotAFile(21 if stat.S_ISDIR(mode) else 22, "Not an ordinary file", str(path))
+    if not replace:
+        raise FileExistsError(17, "File exists", str(path))
+
+
+def write_private(path: Path, data: str | bytes, *, replace: bool = True) -> Path:
+    """Atomically write ``data`` to ``path`` with mode 0600.
+
+    Only an ordinary file is replaced (see the top of this module); with
+    ``replace=False`` an existing file is never touched, even one created while writing.
+    """
+    path = Path(path)
+    check_writable_path(path, replace)
     payload = data.encode("utf-8") if isinstance(data, str) else data
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or ".")
     try:
@@ -50,7 +81,11 @@ def write_private(path: Path, data: str | bytes) -> Path:
             handle.write(payload)
             handle.flush()
             os.fsync(handle.fileno())
-        os.replace(tmp, path)
+        if replace:
+            os.replace(tmp, path)
+        else:
+            os.link(tmp, path)  # fails if the name was taken meanwhile: nothing is replaced
+            os.unlink(tmp)
     except BaseException:
         try:
             os.unlink(tmp)

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import os
+import stat
 from pathlib import Path
+
+import pytest
 
 from textual.widgets import Checkbox, Input, Static
 
@@ -54,6 +57,109 @@ def test_export_all_writes_one_private_file_per_pod(capsys, tmp_path):
     assert all((f.stat().st_mode & 0o777) == 0o600 for f in files)
     assert (out_dir.stat().st_mode & 0o777) == 0o700
     assert "Family Z" in "".join(f.read_text() for f in files)
+
+
+def test_text_export_has_no_markdown_and_is_still_marked(capsys, tmp_path):
+    pod_id = imported(capsys, tmp_path)
+    assert cli.main(["export", pod_id, "--format", "text"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("OFFICIAL-SENSITIVE\n") and out.rstrip().endswith("OFFICIAL-SENSITIVE")
+    assert "\\" not in out and "**" not in out and "|" not in out
+    assert "- In March Amy was found with a bruise" in out
+
+
+def test_redacted_text_export_names_nobody_and_warns_about_letters_that_are_words(capsys, tmp_path):
+    from gq_pods.model import Person
+
+    people = full_pod().people + [Person("p6", "A", "sister", "family", 6)]
+    pod_id = imported(capsys, tmp_path, people=people)
+    assert cli.main(["export", pod_id, "--format", "text", "--redact"]) == 0
+    captured = capsys.readouterr()
+    for part in ("Amy", "Dean", "Lisa", "Carter", "Pat Jones", "Begum", "Family C"):
+        assert part not in captured.out
+    assert captured.out.startswith("OFFICIAL-SENSITIVE")
+    assert '"A" is a person\'s name here and also an English word' in captured.err
+    assert "Child B" in captured.err
+
+
+def test_a_missing_folder_is_named(capsys, tmp_path):
+    pod_id = imported(capsys, tmp_path)
+    code = cli.main(["export", pod_id, "-o", str(tmp_path / "missing" / "dir" / "x.md")])
+    err = capsys.readouterr().err
+    assert code == 1
+    assert f"There is no folder {tmp_path / 'missing' / 'dir'}" in err
+    assert "something went wrong" not in err
+    assert not (tmp_path / "missing").exists()
+
+
+def test_dash_writes_the_record_to_standard_output(capsys, tmp_path, monkeypatch):
+    pod_id = imported(capsys, tmp_path)
+    monkeypatch.chdir(tmp_path)
+    assert cli.main(["export", pod_id, "-o", "-"]) == 0
+    assert capsys.readouterr().out.startswith("**OFFICIAL-SENSITIVE**")
+    assert not (tmp_path / "-").exists()
+
+
+def _make_fifo(path: Path) -> None:
+    os.mkfifo(path)
+
+
+def _make_device(path: Path) -> None:
+    try:
+        os.mknod(path, stat.S_IFCHR | 0o600, os.makedev(1, 3))  # like /dev/null, inside tmp_path
+    except PermissionError:
+        pytest.skip("making a device needs root")
+
+
+@pytest.mark.parametrize("make, kind", [(_make_fifo, stat.S_ISFIFO), (_make_device, stat.S_ISCHR)])
+def test_a_pipe_or_device_is_refused_and_left_as_it_is(capsys, tmp_path, make, kind):
+    pod_id = imported(capsys, tmp_path)
+    target = tmp_path / "not-a-file"
+    make(target)
+    assert cli.main(["export", pod_id, "-o", str(target), "--force"]) == 1
+    assert "is not an ordinary file" in capsys.readouterr().err
+    assert kind(os.stat(target).st_mode)
+
+
+def test_an_existing_file_is_kept_unless_force_is_given(capsys, tmp_path):
+    pod_id = imported(capsys, tmp_path)
+    target = tmp_path / "record.md"
+    target.write_text("someone's notes")
+    assert cli.main(["export", pod_id, "-o", str(target)]) == 1
+    err = capsys.readouterr().err
+    assert f"{target} already exists" in err and "--force" in err
+    assert target.read_text() == "someone's notes"
+    assert cli.main(["export", pod_id, "-o", str(target), "--force"]) == 0
+    assert target.read_text().startswith("**OFFICIAL-SENSITIVE**")
+
+
+def test_redacted_files_say_so_in_their_names(capsys, tmp_path):
+    pod_id = imported(capsys, tmp_path)
+    folder = tmp_path / "out"
+    folder.mkdir()
+    assert cli.main(["export", pod_id, "-o", str(folder)]) == 0
+    assert cli.main(["export", pod_id, "--redact", "-o", str(folder)]) == 0
+    assert cli.main(["export", pod_id, "--redact", "--format", "text", "-o", str(folder)]) == 0
+    names = sorted(p.name for p in folder.iterdir())
+    assert names == [
+        f"pod-{pod_id}-2026-11-20-redacted.md",
+        f"pod-{pod_id}-2026-11-20-redacted.txt",
+        f"pod-{pod_id}-2026-11-20.md",
+    ]
+    assert "Amy" not in (folder / names[0]).read_text() and "Amy" in (folder / names[2]).read_text()
+
+
+def test_export_all_keeps_existing_files_unless_force_is_given(capsys, tmp_path):
+    imported(capsys, tmp_path)
+    out_dir = tmp_path / "records"
+    assert cli.main(["export", "--all", "-o", str(out_dir)]) == 0
+    (only,) = out_dir.iterdir()
+    only.write_text("edited")
+    capsys.readouterr()
+    assert cli.main(["export", "--all", "-o", str(out_dir)]) == 1
+    assert "already exists" in capsys.readouterr().err and only.read_text() == "edited"
+    assert cli.main(["export", "--all", "-o", str(out_dir), "--force"]) == 0
+    assert only.read_text().startswith("**OFFICIAL-SENSITIVE**")
 
 
 async def test_ctrl_e_previews_redacts_and_saves_to_the_path_shown(db_url, repo, gq_home):
