@@ -519,7 +519,7 @@ _CLAUSE_BREAK = re.compile(
 _LOOK_BACK = 160  # characters: how far back from "worried" the worrier's name may start
 # Words that name nobody in particular: "we", "everyone", "social care".
 _BARE_PHRASES = re.compile(
-    r"(?<!\w)(?:children's\s+social\s+care|children's\s+services|social\s+care|social\s+services"
+    r"(?<!\w)(?:children's\s+social\s+care|social\s+care|social\s+services"
     r"|(?:the\s+)?local\s+authority|the\s+department|the\s+agency|all\s+agencies|agencies|professionals"
     r"|services|everyone|everybody|all\s+of\s+us|people|we|us|our|i|me|my|they|them|their|it|there"
     r"|this|that|these|those|what|which|who|one|nobody|no\s+one|someone|somebody)(?!\w)"
@@ -651,6 +651,7 @@ _BEHAVIOUR = _words(
     r"|fight\w*|fought|rows|rowing|belittl\w*|humiliat\w*|ignor\w*|isolat\w*|control(?:s|led)"
     r"|follow(?:s|ed)|sexually abus\w*|rap(?:e|es|ed|ing)|touch\w*|groom\w*|look(?:s|ed|ing)? after"
     r"|pick(?:s|ed|ing)? (?:\w+ )?up|slept|sleeps with|messag\w*|film\w*|photograph\w*"
+    r"|stay(?:s|ed|ing)? (?:at|with|over|the night)|liv(?:es|ing) with|moved in|mov(?:es|ing) in"
     r"|no (?:food|heating|hot water|electric\w*|gas|clean clothes|bedding|beds?|nappies|milk|money)"
     r"|mould\w*|dog (?:mess|poo)|faeces|urine|soaked|rubbish|needles|broken glass"
 )
@@ -699,6 +700,8 @@ _EXAMPLE = _words(
     r"|(?:twice|once|several times|(?:two|three|four|five|six|\d+) times) (?:in|since|this|last|during|over)"
     r"|\d{1,2}(?:[.:]\d\d)?\s?(?:am|pm)|\d{1,2}:\d\d"
     r"|the (?:night|morning|evening|day|weekend|week) of|at the weekend"
+    r"|the (?:last |first )?time (?:when|that)|on one occasion|one time when"
+    r"|when (?:he|she|they|\w+) (?:was|were) (?:\d+|a baby|born|little|(?:two|three|four|five|six) months old)"
 )
 # 'May' is a month only where it reads as one: 'in May', '3 May', 'May 2024'.
 _MAY = re.compile(
@@ -725,6 +728,7 @@ _HARM = _words(
     r"|smell\w*|lice|nappy rash|sores?|rotten teeth|caught in the middle|looking after (?:\w+ )?"
     r"(?:mum|dad|mother|father|sister|brother|siblings|baby)|looked after|young carer|childhood"
     r"|go(?:es|ing)? without|went without|raped|exploited|groomed|sexually (?:abused|assaulted|exploited)"
+    r"|unloved|unwanted|rejected|traumati[sz]ed|hospital|distress\w*|confused|isolated|live(?:s|ing)? in fear"
     r"|(?:be|being|been|get|gets|getting|got) (?:\w+ )?(?:hit|slapped|punched|kicked|shaken|pushed|beaten"
     r"|attacked|abused|thrown|grabbed|strangled|touched|left (?:alone|behind)|locked (?:in|out)|cut|bitten"
     r"|scalded|burned|burnt|injured|bruised|drowned|stabbed|shot|sexually abused)"
@@ -935,11 +939,30 @@ def _verb_phrase(low: str, at: int, limit: int) -> tuple[str, int]:
     return low[position:phrase_end].strip(), position
 
 
+_KNOWN_VERBS = (
+    _SERVICE_VERBS | _VAGUE_VERBS | _STATE_VERBS | _STOP_VERBS | _CHECK_VERBS | _LINKING_VERBS | _GO_VERBS
+    | frozenset("make keep meet put take care look parent work ensure have know".split())
+)
+
+
+def _base(verb: str) -> str:
+    """'making' -> 'make', 'attends' -> 'attend', for the verbs the goal rules name; others as they are."""
+    if verb in _KNOWN_VERBS:
+        return verb
+    for candidate in (verb[:-1], verb[:-2], verb[:-3], verb[:-3] + "e", verb[:-4]):
+        if candidate in _KNOWN_VERBS:
+            return candidate
+    return verb
+
+
 def _classify(subject: str, phrase: str, services: re.Pattern[str] | None) -> str:
     words = _WORD.findall(phrase)
     if not words:
         return "state"
     verb, rest = words[0], " ".join(words[1:])
+    base = _base(verb)
+    if base != verb:  # "making sure" reads as "make sure", "keeps" as "keep"
+        verb, phrase = base, base + phrase[len(words[0]):]
     if verb.endswith("n't") or verb in {"cannot", "wont"}:
         return "negative"
     if verb in _NEGATIVE or verb in _STOP_VERBS or re.match(r"(?:no\s+longer|give\s+up|gives\s+up)(?!\w)", phrase) or re.match(
@@ -963,15 +986,12 @@ def _classify(subject: str, phrase: str, services: re.Pattern[str] | None) -> st
         return "service"
     if verb in _GO_VERBS and _SERVICE_NOUNS.search(" ".join(words[1:6])):
         return "service"
-    by = re.search(r"(?<!\w)by\s+(\w+ing)(?!\w)", phrase)
     if verb == "ensure" or phrase.startswith("make sure") or phrase.startswith("makes sure"):
         complement = re.sub(r"^(?:ensure|makes?\s+sure)\s+(?:that\s+)?", "", phrase)
         if not complement or _VAGUE_OUTCOME.search(complement):
             return "vague"
         return "action"
     if verb in _VAGUE_VERBS or _VAGUE_PHRASE.match(phrase):
-        if by and by.group(1) not in _VAGUE_VERBS:
-            return "action"  # "keep Ruby safe by leaving the room"
         return "vague"
     if verb in _STATE_VERBS:
         if verb == "be" and not child and re.match(r"\w+ing(?!\w)", rest):
@@ -992,9 +1012,10 @@ class _Goal:
     absences: list[tuple[int, int]]
 
 
+_BY_DOING = re.compile(r"(?<!\w)by\s+(\w+ing(?:\s+\w+){0,6})")
 _CARER_DOES = re.compile(
     r"(?<!\w)(?:mum|mother|dad|father|parents|carers?|nan|nana|gran|grandma|grandad|partner)\s+"
-    r"(?:(?:always|now|also|still|each\s+day)\s+)?([a-z]+s)(?!\w)"
+    r"(?:(?:always|now|also|still|each\s+day)\s+)?(?:(?:is|are)\s+)?([a-z]+(?:s|ing))(?!\w)"
 )
 _NOT_DOING = frozenset("is was has does feels seems looks says wants likes loves needs knows thinks".split())
 
@@ -1023,11 +1044,11 @@ def _find_goal(text: str, low: str, services: re.Pattern[str] | None) -> _Goal:
         listed = _LIST_MODAL.match(low, sentence_start, sentence_end)
         if listed and not found:
             found.append((listed.start(1) + len(listed.group(1)), listed.end()))
-        if not found:  # "Mum makes sure Jodie has breakfast": a goal written in the present
-            for doing in _CARER_DOES.finditer(low, sentence_start, sentence_end):
-                if doing.group(1) not in _NOT_DOING:
-                    found.append((doing.start(1), doing.start(1)))
-                    break
+        # "Mum makes sure Jodie has breakfast", "we need to see Mum and Dad sorting out arguments":
+        # a carer doing something, written in the present.
+        for doing in _CARER_DOES.finditer(low, sentence_start, sentence_end):
+            if doing.group(1) not in _NOT_DOING:
+                found.append((doing.start(1), doing.start(1)))
         for modal_start, verb_at in found:
             if in_condition(modal_start):
                 continue
@@ -1038,6 +1059,10 @@ def _find_goal(text: str, low: str, services: re.Pattern[str] | None) -> _Goal:
             negated = False
             for _ in range(4):  # "will stop drinking and take Leo to school": each verb in turn
                 kind = "negative" if negated else _classify(subject.strip(), phrase, services)
+                if kind == "vague":  # "keep Ruby safe by leaving the room when Dean shouts"
+                    by = _BY_DOING.search(low, at, min(sentence_end, at + 200))
+                    if by and _classify(subject.strip(), low[by.start(1):by.end(1) + 80], services) == "action":
+                        kind = "action"
                 negated = kind == "negative" and phrase.split(" ", 1)[0] in _NEGATIVE  # "not hit and shout"
                 shown = text[modal_start - len(subject):at + len(phrase)].strip()
                 clauses.append(_Clause(at, at + len(phrase), kind, shown,

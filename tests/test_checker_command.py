@@ -35,7 +35,7 @@ LONG_GOOD_GOAL = (
 ISSUE_WEAK = [
     ("danger-statement",
      "Children's services are worried about Jade's vulnerability and her mum's lifestyle; Jade may be at risk.",
-     ["Who is worried", "What the adult does", "What it means for the child"]),
+     ["What the adult does", "What it means for the child"]),
     ("danger-statement", "Everybody is worried about Kai; he might get hurt.",
      ["Who is worried", "What the adult does", "A real example, and when"]),
     ("danger-statement", "We are worried that dad has depression and it could affect the boys.",
