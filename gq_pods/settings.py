@@ -14,6 +14,7 @@ from pathlib import Path
 
 from . import paths
 from .safefile import private_dir, write_private
+from .text import clean_all
 
 FILE_NAME = "settings.json"
 DEFAULT_THEME = "textual-dark"
@@ -28,7 +29,7 @@ def settings_path() -> Path:
 def load_settings(path: Path | None = None) -> dict:
     path = path or settings_path()
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = clean_all(json.loads(path.read_text(encoding="utf-8")))
     except (OSError, ValueError):
         return {}
     return data if isinstance(data, dict) else {}

@@ -23,6 +23,7 @@ from typing import Any
 
 from . import paths
 from .model import SECTION_LABELS
+from .text import clean_all
 
 FILE_NAME = "team.json"
 KNOWN_KEYS = ("labels", "show_grey_areas", "jargon", "acronyms", "service_words", "stages")
@@ -109,7 +110,7 @@ def parse_team_config(raw: str, config: TeamConfig | None = None) -> TeamConfig:
     config = config or TeamConfig()
     where = str(config.path or FILE_NAME)
     try:
-        data = json.loads(raw)
+        data = clean_all(json.loads(raw))  # no control characters in labels, jargon or stages
     except json.JSONDecodeError as error:
         config.errors.append(
             f"{where} is not valid JSON (line {error.lineno}, column {error.colno}). Using the defaults."

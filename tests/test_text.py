@@ -122,3 +122,29 @@ def test_json_output_reads_back_the_same_and_holds_no_raw_controls(value):
 def test_json_output_keeps_ordinary_unicode_readable():
     assert to_json(["Zoë", "\u05d0", "\U0001f600"], indent=None) == '["Zoë", "\u05d0", "\U0001f600"]'
     assert escape_json('"a\x85b\u202ec"') == '"a\\u0085b\\u202ec"'
+
+
+# ---------------------------------------------------------------- team settings come in cleaned
+
+
+@given(label=TROUBLE.filter(lambda t: clean(t).strip()), noise=st.text(st.sampled_from(sorted(REMOVED))), title=TROUBLE)
+def test_team_settings_are_cleaned_like_pod_files(label, noise, title):
+    from gq_pods.teamconfig import parse_team_config
+
+    raw = json.dumps({
+        "labels": {"harm": label},
+        "jargon": [f"F{noise}II"],
+        "stages": {"group_supervision": [{"key": "set_up", "title": title}]},
+    })  # fmt: skip
+    config = parse_team_config(raw)
+    assert config.labels["harm"] == clean(label).strip()
+    assert config.jargon == ["FII"]  # cleaned before it is checked, so not refused as a control
+    assert config.stages["group_supervision"][0]["title"] == clean(title)
+
+
+def test_settings_file_is_cleaned(tmp_path):
+    from gq_pods.settings import load_settings
+
+    path = tmp_path / "settings.json"
+    path.write_text(json.dumps({"theme\x1b": "textual-dark\x9b\u202e"}), encoding="utf-8")
+    assert load_settings(path) == {"theme": "textual-dark"}
