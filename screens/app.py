@@ -260,6 +260,11 @@ class GqPodsApp(App[int]):
         self.save_all()  # whatever can still be saved, is
         from rich.text import Text
 
+        from storage.errors import StorageError
+
+        if isinstance(error, StorageError):  # the database's own plain words say what to do
+            self.panic(Text(f"gq-pods had to stop. {error.title}.\n{error}"))
+            return
         self.panic(Text(crashlog.plain_message(error)))
 
     def on_unmount(self) -> None:

@@ -185,3 +185,24 @@ async def test_a_damaged_pod_says_so_and_the_list_stays(db_url, repo, gq_home):
         notices = [n for n in app._notifications if f"Pod {bad} could not be read" in str(n.message)]
         assert notices and notices[0].title == "This pod could not be read"
         assert {p.id for p in app.screen.pods} == {good, bad}
+
+
+async def test_a_storage_error_nothing_caught_closes_with_the_databases_own_words(db_url, repo, capsys):
+    from storage.errors import DatabaseBusy
+    from tests.pilot import ready
+
+    repo.add_pod(full_pod())
+    app = GqPodsApp(db_url)
+    with pytest.raises(DatabaseBusy):
+        async with app.run_test(size=(80, 24)) as pilot:
+            await ready(pilot)
+
+            def busy() -> None:
+                raise DatabaseBusy()
+
+            app.call_later(busy)
+            await pilot.pause()
+    assert app.return_code == 1
+    shown = capsys.readouterr().err
+    assert "The database is busy" in shown and "Try again in a moment" in shown
+    assert "could not handle" not in shown and "Traceback" not in shown
