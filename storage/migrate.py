@@ -85,7 +85,10 @@ def ensure_current(
             # Look before touching: another program's file is refused as it is.
             found = _look_sqlite(path) if path.exists() else Found((), ())
             _refuse(found, _where(engine, path), path)
-            prepare_sqlite_file(path)
+            try:
+                prepare_sqlite_file(path)
+            except OSError as exc:
+                raise DatabaseUnavailable(str(path), _cannot_make(exc)) from None
         else:
             with engine.connect() as conn:
                 found = _look(conn)
@@ -188,6 +191,18 @@ def _refuse(found: Found, where: str, path: Path | None) -> None:
             backups_of(path) if path is not None else None,
         )
     raise NotAPodsDatabase(where, "it holds another program's tables; gq-pods needs a database of its own")
+
+
+def _cannot_make(exc: OSError) -> str:
+    import errno
+
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return "you do not have permission to make or change it there"
+    if exc.errno == errno.ENOSPC:
+        return "the disk is full"
+    if exc.errno in (errno.ENOTDIR, errno.EEXIST):
+        return "part of its path is a file, not a folder"
+    return "its folder or file could not be made"
 
 
 def backups_of(path: Path) -> Path | None:

@@ -373,3 +373,13 @@ def test_a_broken_page_makes_only_the_pods_kept_there_unreadable(db, capsys, tmp
     assert_plain(err_text)
     assert err_text.count("could not be read") == len(unreadable)
     assert len(list(out_dir.iterdir())) == len(ids) - len(unreadable)
+
+
+def test_a_database_where_no_folder_can_be_made_is_a_plain_message(tmp_path, capsys):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file")
+    code, _, err = run(capsys, "--db", url(blocker / "pods.sqlite3"), "list")
+    assert code == 1
+    assert_plain(err)
+    assert "could not use the database" in err and "part of its path is a file, not a folder" in err
+    assert blocker.read_text() == "a file"
