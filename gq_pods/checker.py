@@ -657,10 +657,12 @@ _BEHAVIOUR = _words(
 )
 # "does not feed him", "did not take her to the doctor": not doing something is a behaviour too.
 _OMISSION = re.compile(
-    r"(?<!\w)(?:do|does|did|has|have|had)(?:n't|\s+not)\s+(?:\w+\s+)?"
-    r"(?!(?:meet|met|engage\w*|cooperate\w*|co-operate\w*|cope|coped|understand|understood|accept\w*"
-    r"|recognise\w*|prioriti[sz]e\w*|protect\w*|see|seen|think|thought|believe\w*|agree\w*|want\w*"
-    r"|show\w*|demonstrate\w*|comply|complied|attend\w*|been|have|had|say|said|know|knew)(?!\w))"
+    r"(?<!\w)(?:do|does|did|has|have|had|is|are|was|were)(?:n't|\s+not)\s+"
+    r"(?:(?:always|often|properly|really|even|ever|usually|regularly|consistently)\s+)?"
+    r"(?!(?:meet\w*|met|engag\w*|cooperat\w*|co-operat\w*|cop(?:e|es|ed|ing)|understand\w*|understood|accept\w*"
+    r"|recognis\w*|prioriti[sz]\w*|protect\w*|see|seen|seeing|think\w*|thought|believ\w*|agree\w*|want\w*"
+    r"|show\w*|demonstrat\w*|compl(?:y|ied|ying)|attend\w*|been|being|have|had|having|say|said|know\w*|knew"
+    r"|a|an|the|very|able|safe|well|sure|aware|happy|willing|ready)(?!\w))"
     r"[a-z]+"
 )
 _DIAGNOSIS = _words(
@@ -857,7 +859,9 @@ _VAGUE_VERBS = frozenset(
 _VAGUE_PHRASE = re.compile(
     r"(?:keep|keeps)\s+(?:[\w']+\s+){0,3}?(?:safe|well|protected|from\s+harm)(?!\w)"
     r"|(?:meet|meets)\s+(?:[\w']+\s+){0,3}?needs"
-    r"|(?:put|puts)\s+(?:[\w']+\s+){0,3}?(?:needs\s+)?first"
+    r"|(?:put|puts)\s+(?:[\w']+\s+){0,3}?(?:needs\s+)?(?:first|before)"
+    r"|(?:work|works)\s+on\s+(?:his|her|their|the)\s+(?:\w+\s+)?(?:anger|temper|issues|problems|drinking"
+    r"|drug\s+use|mental\s+health|relationship|parenting|feelings|emotions|behaviou?r)"
     r"|(?:take|takes)\s+responsibility|(?:make|makes)\s+(?:\w+\s+)?changes"
     r"|(?:look|looks)\s+after\s+(?:\w+\s+){0,2}?(?:properly|well|appropriately)"
     r"|(?:care|cares)\s+for\s+(?:\w+\s+){0,2}?(?:properly|well|appropriately)"
@@ -885,6 +889,11 @@ _HAVE_THINGS = re.compile(
     r"(?:\w+\s+){0,3}?(?:plan|adult|someone|person|friend|number|list|routine|key|lock|box|bed|cot|chart"
     r"|rota|babysitter|sitter|carer|phone)(?!\w)"
 )
+_OBSERVE_VERBS = frozenset(
+    "see sees check checks notice notices visit visits hear hears monitor monitors watch watches weigh weighs "
+    "review reviews ask asks look looks".split()
+)
+_STAY_PLACES = frozenset("at with over sober home nearby in up downstairs upstairs overnight".split())
 _CHECK_VERBS = frozenset(
     """
     see sees check checks notice notices visit visits hear hears know knows ask asks monitor monitors
@@ -965,7 +974,9 @@ def _classify(subject: str, phrase: str, services: re.Pattern[str] | None) -> st
         verb, phrase = base, base + phrase[len(words[0]):]
     if verb.endswith("n't") or verb in {"cannot", "wont"}:
         return "negative"
-    if verb in _NEGATIVE or verb in _STOP_VERBS or re.match(r"(?:no\s+longer|give\s+up|gives\s+up)(?!\w)", phrase) or re.match(
+    if verb in _NEGATIVE or verb in _STOP_VERBS or re.match(
+        r"(?:no\s+longer|give\s+up|gives\s+up|stay\s+away\s+from|stays\s+away\s+from)(?!\w)", phrase
+    ) or re.match(
         r"(?:be|have)\s+(?:no|nothing|none|free)(?!\w)", phrase
     ):
         return "negative"
@@ -980,6 +991,10 @@ def _classify(subject: str, phrase: str, services: re.Pattern[str] | None) -> st
         return "action"  # "will be sober", "will be there"
     if verb in _LINKING_VERBS and not caregiver:
         return "state"  # "Zara will be safe", "the boys will feel safe"
+    if verb in _OBSERVE_VERBS and not caregiver:
+        return "check"  # "we need to see ...", "Jess will check on them"
+    if verb in {"stay", "stays", "remain", "remains"} and rest.split(" ", 1)[0] in _STAY_PLACES and not child:
+        return "action"  # "Dad will stay at his brother's", "Gran will stay with them"
     if verb in _SERVICE_VERBS or _SERVICE_PHRASE.match(phrase):
         return "service"
     if services is not None and services.search(phrase) and verb not in {"tell", "ring", "phone", "call"}:
@@ -1084,7 +1099,7 @@ _ABSENCE = re.compile(
     rf"|(?:{_MODAL}\s+)?(?:never|no\s+more|no\s+longer|no\s+further"
     r"|stop|stops|stopped|stopping|refrain|refrains|refraining|cease|ceases|ceasing"
     r"|abstain|abstains|abstaining|avoid|avoids|avoiding|quit|quits|give\s+up|gives\s+up"
-    r"|(?:be\s+|stay\s+|live\s+)?free\s+(?:from|of))"
+    r"|(?:be\s+|stay\s+|live\s+)?free\s+(?:from|of)|stay\s+away\s+from|stays\s+away\s+from)"
     r"|(?:wo|sha|must|should|would|does|do|did|ca|could|is|are)n['\u2019]t|cannot|wont"
     r")(?!\w)",
     re.IGNORECASE,
