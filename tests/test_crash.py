@@ -172,8 +172,10 @@ async def test_a_damaged_pod_says_so_and_the_list_stays(db_url, repo, gq_home):
 
     good = repo.add_pod(full_pod(title="Good"))
     bad = repo.add_pod(full_pod(title="Bad"))
+    bad_date = repo.add_pod(full_pod(title="Bad date"))
     con = sqlite3.connect(gq_home / "data" / "pods.sqlite3")
     con.execute("UPDATE next_steps SET due = 'never' WHERE pod_id = ?", (bad,))
+    con.execute("UPDATE pods SET date = 'the 40th' WHERE id = ?", (bad_date,))
     con.commit()
     con.close()
     app = GqPodsApp(db_url)
@@ -184,7 +186,11 @@ async def test_a_damaged_pod_says_so_and_the_list_stays(db_url, repo, gq_home):
         assert app.is_running and app.screen.__class__.__name__ == "HomeScreen"
         notices = [n for n in app._notifications if f"Pod {bad} could not be read" in str(n.message)]
         assert notices and notices[0].title == "This pod could not be read"
-        assert {p.id for p in app.screen.pods} == {good, bad}
+        assert {p.id for p in app.screen.pods} == {good, bad, bad_date}
+        from textual.widgets import DataTable
+
+        row = [str(cell) for cell in app.screen.query_one("#pods", DataTable).get_row(str(bad_date))]
+        assert "Cannot be read" in row
 
 
 async def test_a_storage_error_nothing_caught_closes_with_the_databases_own_words(db_url, repo, capsys):
