@@ -383,3 +383,48 @@ def test_a_database_where_no_folder_can_be_made_is_a_plain_message(tmp_path, cap
     assert_plain(err)
     assert "could not use the database" in err and "part of its path is a file, not a folder" in err
     assert blocker.read_text() == "a file"
+
+
+# ---------------------------------------------------------------- busy, unreachable
+
+
+def test_a_database_held_by_another_writer_is_busy_in_plain_words(db, capsys, monkeypatch):
+    import storage.engine
+
+    monkeypatch.setattr(storage.engine, "BUSY_TIMEOUT_MS", 100)  # a real wait is 10 s
+    Repository.open(url(db)).close()
+    holder = sqlite3.connect(db, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    try:
+        with Repository.open(url(db)) as repo:
+            with pytest.raises(StorageError) as err:
+                repo.add_pod(full_pod())
+        assert err.value.title == "The database is busy"
+        code, _, err_text = run(capsys, "--db", url(db), "import", str(_pod_file(db.parent)))
+        assert code == 1
+        assert_plain(err_text)
+        assert "another copy of gq-pods or another program is using it" in err_text
+        assert "Try again in a moment" in err_text
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    with Repository.open(url(db)) as repo:
+        assert repo.count_pods() == 0  # nothing half-written
+
+
+def _pod_file(folder: Path) -> Path:
+    from gq_pods.podfile import dumps
+
+    path = folder / "pod.json"
+    path.write_text(dumps(full_pod()))
+    return path
+
+
+def test_a_server_that_cannot_be_reached_is_a_plain_message_without_the_password(capsys):
+    pytest.importorskip("psycopg")
+    code, _, err = run(capsys, "--db", "postgresql+psycopg://someone:SECRET-PW@127.0.0.1:1/pods", "list")
+    assert code == 1
+    assert_plain(err)
+    assert "could not use the database postgresql+psycopg://someone:***@127.0.0.1:1/pods" in err
+    assert "could not be reached" in err
+    assert "SECRET-PW" not in err
