@@ -539,6 +539,9 @@ _FILLER_WORDS = frozenset(
 _CONCERN_NOUNS = frozenset("worry worries concern concerns fear fears".split())
 
 
+_AFTER_COLON = re.compile(r"\s*[:\u2013\u2014]\s*([^.;\n]{1,100})")
+
+
 def _names_someone(phrase: str) -> bool | None:
     """True if the words name a person or service, False if only a bare 'we'/'everyone', None if empty."""
     stripped = _BARE_PHRASES.sub(" ", phrase)
@@ -603,6 +606,10 @@ def _find_worrier(text: str, low: str) -> _Worrier:
             if _names_someone(owner):
                 named = True  # "the school's worry"
                 continue
+        listed = _AFTER_COLON.match(low, end, end + 110) if word in ("worried", "concerned") else None
+        if listed and _names_someone(listed.group(1)):
+            named = True  # "Worried: the nursery, Jo (social worker) and Nan."
+            continue
         says = _names_someone(" ".join(words))
         if says:
             named = True
@@ -780,7 +787,7 @@ def _impact_now_or_later(low: str, sentence_start: int, position: int, word: str
 
 _GOAL_MODAL = re.compile(
     r"(?:(?<!\w)(?:will|shall|must|should|can|is\s+going\s+to|are\s+going\s+to|am\s+going\s+to"
-    r"|needs?\s+to|has\s+to|have\s+to)|['\u2019]ll)(?!\w)\s+"
+    r"|needs?\s+to|has\s+to|have\s+to)|['\u2019]ll)(?!\w)(?:\s+|\s*(?=:))"
 )
 # "Parents to engage...", "Dad to stop hitting...": a goal written as a list item.
 _LIST_MODAL = re.compile(r"\W*((?:[\w'\u2019]+\s+){1,4}?)to\s+(?=\w)")
@@ -838,7 +845,8 @@ _SERVICE_PHRASE = re.compile(
     r"(?:drug|alcohol|hair|breath|urine)\s+(?:tests?|strand|samples?|screens?)"
     r"|(?:allow|allows|let|lets)\s+(?:the\s+)?(?:social\s+worker|professionals|workers?|visits|health\s+visitor)"
     r"|(?:be|is|are)\s+(?:open|honest)\s+with"
-    r"|(?:follow|follows|stick\s+to)\s+(?:the|all)\s+(?:plan|advice|recommendations|agreement)"
+    r"|(?:follow|follows|stick\s+to)\s+(?:the|all|every|any)\s+(?:\w+\s+)?(?:plans?|advice|recommendations"
+    r"|agreements?|rules)"
     r"|(?:keep|keeps)\s+(?:all|every|each)\s+(?:of\s+)?(?:\w+\s+)?appointments?"
 )
 _SERVICE_NOUNS = re.compile(
@@ -868,6 +876,7 @@ _VAGUE_PHRASE = re.compile(
     r"|parent\s+(?:safely|appropriately|well)|be\s+(?:a\s+)?(?:good|better|safe|safer|protective"
     r"|responsible|appropriate|positive)\s*(?:parents?|mum|dad|carers?|role\s+models?)?(?!\w)"
     r"|(?:make|makes)\s+(?:\w+\s+)?(?:good|safe|better|positive)\s+(?:choices|decisions)"
+    r"|(?:try|tries|do|does)\s+(?:his|her|their|my|our)\s+(?:very\s+)?best"
 )
 # "make sure Zara is safe", "ensure the children's needs are met": a vague outcome.
 _VAGUE_OUTCOME = re.compile(
@@ -893,6 +902,7 @@ _OBSERVE_VERBS = frozenset(
     "see sees check checks notice notices visit visits hear hears monitor monitors watch watches weigh weighs "
     "review reviews ask asks look looks".split()
 )
+_CHECKING_WHAT = frozenset("this that it on in with how whether if".split() + [""])
 _STAY_PLACES = frozenset("at with over sober home nearby in up downstairs upstairs overnight".split())
 _CHECK_VERBS = frozenset(
     """
@@ -991,8 +1001,8 @@ def _classify(subject: str, phrase: str, services: re.Pattern[str] | None) -> st
         return "action"  # "will be sober", "will be there"
     if verb in _LINKING_VERBS and not caregiver:
         return "state"  # "Zara will be safe", "the boys will feel safe"
-    if verb in _OBSERVE_VERBS and not caregiver:
-        return "check"  # "we need to see ...", "Jess will check on them"
+    if verb in _OBSERVE_VERBS and (not caregiver or rest.split(" ", 1)[0] in _CHECKING_WHAT):
+        return "check"  # "we need to see ...", "Jess will check on them", "Nan will check this"
     if verb in {"stay", "stays", "remain", "remains"} and rest.split(" ", 1)[0] in _STAY_PLACES and not child:
         return "action"  # "Dad will stay at his brother's", "Gran will stay with them"
     if verb in _SERVICE_VERBS or _SERVICE_PHRASE.match(phrase):
@@ -1027,6 +1037,8 @@ class _Goal:
     absences: list[tuple[int, int]]
 
 
+_NUMBER_ONLY = re.compile(r"\d{1,2}[.)]")
+_BULLET = re.compile(r"\s*(?:[-*\u2022\u2013]|\d{1,2}[.)])\s+")
 _BY_DOING = re.compile(r"(?<!\w)by\s+(\w+ing(?:\s+\w+){0,6})")
 _CARER_DOES = re.compile(
     r"(?<!\w)(?:mum|mother|dad|father|parents|carers?|nan|nana|gran|grandma|grandad|partner)\s+"
@@ -1052,24 +1064,42 @@ def _find_goal(text: str, low: str, services: re.Pattern[str] | None) -> _Goal:
 
     clauses: list[_Clause] = []
     starts = [(a, b) for a, b in _sentence_spans(text)]
+    list_subject: str | None = None  # "Mum will:" then a list of what she will do, one to a line
+    numbered = False
     for sentence_start, sentence_end in starts:
-        found = []
+        found: list[tuple[int, int, str | None]] = []
         for modal in _GOAL_MODAL.finditer(low, sentence_start, sentence_end):
-            found.append((modal.start(), modal.end()))
+            found.append((modal.start(), modal.end(), None))
+        if _NUMBER_ONLY.fullmatch(low, sentence_start, sentence_end):
+            numbered = True  # "1." ends a sentence of its own: the words after it are the item
+            continue
+        bullet = _BULLET.match(low, sentence_start, sentence_end)
+        at_item = bullet.end() if bullet else sentence_start if numbered else None
+        numbered = False
+        if at_item is not None and list_subject is not None and not found:
+            found.append((at_item, at_item, list_subject))
+        elif at_item is None:
+            list_subject = None
         listed = _LIST_MODAL.match(low, sentence_start, sentence_end)
         if listed and not found:
-            found.append((listed.start(1) + len(listed.group(1)), listed.end()))
+            found.append((listed.start(1) + len(listed.group(1)), listed.end(), None))
         # "Mum makes sure Jodie has breakfast", "we need to see Mum and Dad sorting out arguments":
         # a carer doing something, written in the present.
         for doing in _CARER_DOES.finditer(low, sentence_start, sentence_end):
             if doing.group(1) not in _NOT_DOING:
-                found.append((doing.start(1), doing.start(1)))
-        for modal_start, verb_at in found:
+                found.append((doing.start(1), doing.start(1), None))
+        for modal_start, verb_at, given in found:
             if in_condition(modal_start):
                 continue
-            back = low[max(sentence_start, modal_start - 80):modal_start]
-            cuts = list(_GOAL_BREAK.finditer(back))
-            subject = back[cuts[-1].end():] if cuts else back
+            if given is None:
+                back = low[max(sentence_start, modal_start - 80):modal_start]
+                cuts = list(_GOAL_BREAK.finditer(back))
+                subject = back[cuts[-1].end():] if cuts else back
+            else:
+                subject = given
+            if low.startswith(":", verb_at) or (low[verb_at:sentence_end].strip() in ("", ":")):
+                list_subject = subject
+                continue
             phrase, at = _verb_phrase(low, verb_at, sentence_end)
             negated = False
             for _ in range(4):  # "will stop drinking and take Leo to school": each verb in turn
@@ -1079,9 +1109,10 @@ def _find_goal(text: str, low: str, services: re.Pattern[str] | None) -> _Goal:
                     if by and _classify(subject.strip(), low[by.start(1):by.end(1) + 80], services) == "action":
                         kind = "action"
                 negated = kind == "negative" and phrase.split(" ", 1)[0] in _NEGATIVE  # "not hit and shout"
-                shown = text[modal_start - len(subject):at + len(phrase)].strip()
+                lead = 0 if given is not None else len(subject)
+                shown = text[modal_start - lead:at + len(phrase)].strip()
                 clauses.append(_Clause(at, at + len(phrase), kind, shown,
-                                       text[modal_start - len(subject):modal_start].strip()))
+                                       text[modal_start - lead:modal_start].strip() or subject.strip()))
                 more = _AND_THEN.match(low, at + len(phrase), sentence_end)
                 if (not more or text[more.end()].isupper() or more.group(1) in _NOT_A_VERB
                         or more.group(1).endswith(("ed", "ly")) or phrase.split(" ", 1)[0] in _LINKING_VERBS):

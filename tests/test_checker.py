@@ -549,3 +549,20 @@ def test_statements_and_goals_composed_from_good_parts_have_no_problems():
     )
     assert problems(check_danger_statement(compose_statement(made))) == []
     assert problems(check_safety_goal(compose_goal(planned))) == []
+
+
+# ---------------------------------------------------------------- lists and forms
+
+
+def test_a_goal_written_as_a_list_reads_each_line_as_what_the_carer_will_do():
+    good = "Mum will:\n- cook tea for the boys every night\n- get them to school by 9am\nNan will check, for six months."
+    assert problems(check_safety_goal(good)) == []
+    weak = "Mum will:\n- attend all appointments\n- go to every core group\nNan will check, for six months."
+    assert "no-action" in codes(check_safety_goal(weak))
+
+
+def test_a_statement_written_as_a_form_names_its_worrier_after_the_colon():
+    text = ("Worried: the nursery, Jo (social worker) and Nan. What happens: Dad shakes baby Ava when she cries. "
+            "Example: on 2 May Ava had bruises on her arms. What could happen: Ava could be brain damaged.")
+    assert problems(check_danger_statement(text)) == []
+    assert "no-worrier" in codes(check_danger_statement("Worried: everyone. " + text.split(". ", 1)[1]))
