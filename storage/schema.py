@@ -17,8 +17,10 @@ but no new code here or in the repository:
 
 :data:`LISTS` is the only part written by hand: which table each list lives in,
 and how a nested list (a statement's drafts, a scale's scores) finds its
-parent's row. ``tests/test_schema.py`` fails when a model field has no column,
-a column has no field, or a list has no table.
+parent's row. A new list field needs its table in ``tables.py`` (and in
+``POD_CHILDREN``), a migration, and an entry here. ``tests/test_schema.py``
+fails when a model field has no column, a column has no field, or a list has
+no table.
 
 Reading is strict and names the place: a value of the wrong kind in the
 database (a date that is not a date, text where a number belongs) raises
