@@ -13,9 +13,10 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Markdown, Select, Static
 
 from gq_pods import paths
-from gq_pods.export import export_file_name, render
+from gq_pods.export import FORMATS, export_file_name, render
 from gq_pods.model import Pod
 
+from .confirm import ConfirmScreen
 from .controls import TickBox
 from .text import plain
 
@@ -34,6 +35,7 @@ class ExportScreen(ModalScreen[Path | None]):
     ExportScreen #export-options Checkbox { width: auto; }
     ExportScreen #export-options Select { width: 22; }
     ExportScreen #redaction { height: auto; max-height: 4; overflow-y: auto; color: $text; padding: 0 1; }
+    ExportScreen #redaction-warning { height: auto; max-height: 5; overflow-y: auto; padding: 0 1; text-style: bold; }
     ExportScreen #preview-box { height: 1fr; border: round $panel; }
     ExportScreen #path-row { height: auto; }
     ExportScreen #path-row Label { padding: 0 1; }
@@ -60,13 +62,14 @@ class ExportScreen(ModalScreen[Path | None]):
             with Horizontal(id="export-options"):
                 yield TickBox("Replace family names (ctrl+r)", id="redact", compact=True)
                 yield Select(
-                    [("Markdown record", "markdown"), ("Pod file (JSON)", "json")],
+                    [("Markdown record", "markdown"), ("Plain text", "text"), ("Pod file (JSON)", "json")],
                     value="markdown",
                     allow_blank=False,
                     id="format",
                     compact=True,
                 )
             yield Static("", id="redaction")
+            yield Static("", id="redaction-warning")
             with VerticalScroll(id="preview-box"):
                 yield Markdown("", id="preview")
             with Horizontal(id="path-row"):
@@ -81,8 +84,10 @@ class ExportScreen(ModalScreen[Path | None]):
         self.refresh_preview()
         self.query_one("#export", Button).focus()
 
-    def default_path(self, fmt: str) -> Path:
-        return paths.exports_dir() / export_file_name(self.pod, fmt)
+    def default_path(self, fmt: str, redacted: bool = False) -> Path:
+        """Where the record goes unless the person says otherwise: redacted and full
+        records, and each format, have names of their own, so one never replaces the other."""
+        return paths.exports_dir() / export_file_name(self.pod, fmt, redacted)
 
     @property
     def redact(self) -> bool:
@@ -107,11 +112,20 @@ class ExportScreen(ModalScreen[Path | None]):
                 Content("This pod cannot be written as a pod file yet: ") + plain(str(error))
             )
             return
-        if self.fmt == "json":
-            preview.update("```json\n" + text.replace("```", "` ` `") + "\n```")
+        if self.fmt in ("json", "text"):
+            preview.update(f"```{self.fmt}\n" + text.replace("```", "` ` `") + "\n```")
         else:
             preview.update(text)
         self.query_one("#redaction", Static).update(self.redaction_summary())
+        self.query_one("#redaction-warning", Static).update(self.redaction_warning())
+
+    def redaction_warning(self) -> Content:
+        """Names redaction cannot replace cleanly (a one-letter name that is also a word), before export."""
+        if not self.redact:
+            return Content("")
+        from gq_pods.redact import redaction_warnings
+
+        return Content("\n").join(Content("Warning: ") + plain(warning) for warning in redaction_warnings(self.pod))
 
     def redaction_summary(self) -> Content:
         if not self.redact:
@@ -130,9 +144,9 @@ class ExportScreen(ModalScreen[Path | None]):
     @on(Select.Changed, "#format")
     def _options_changed(self) -> None:
         path = self.query_one("#path", Input)
-        for fmt in ("markdown", "json"):
-            if path.value == str(self.default_path(fmt)):
-                path.value = str(self.default_path(self.fmt))
+        defaults = {str(self.default_path(fmt, redacted)) for fmt in FORMATS for redacted in (False, True)}
+        if path.value in defaults:  # not a path the person typed: follow the options
+            path.value = str(self.default_path(self.fmt, self.redact))
         self.refresh_preview()
 
     @on(Button.Pressed, "#export")
@@ -160,23 +174,42 @@ class ExportScreen(ModalScreen[Path | None]):
         except PodFileError as error:
             self.query_one("#export-result", Static).update(Content("Not exported: ") + plain(str(error)))
             return
-        self.write(target, text)
+        self.write(target, text, export_file_name(self.pod, self.fmt, self.redact))
 
     @work(thread=True, exclusive=True, group="export", exit_on_error=False)
-    def write(self, target: Path, text: str) -> None:
-        from gq_pods.safefile import private_dir, write_private
+    def write(self, target: Path, text: str, name: str, replace: bool = False) -> None:
+        """Write the record; a file already there is replaced only once the person has said so."""
+        from gq_pods.safefile import NotAFile, private_dir, write_private
 
         try:
             if target.is_dir():
-                target = target / export_file_name(self.pod, self.fmt)
+                target = target / name
             if not target.parent.exists():
                 private_dir(target.parent)
-            write_private(target, text)
+            write_private(target, text, replace=replace)
+        except FileExistsError:
+            self.app.call_from_thread(self._ask_to_replace, target, text, name)
+            return
+        except NotAFile:
+            self.app.call_from_thread(self._failed, target, "this is not an ordinary file, so it was left as it is")
+            return
         except OSError as error:
             reason = error.strerror or type(error).__name__
             self.app.call_from_thread(self._failed, target, reason)
             return
         self.app.call_from_thread(self._written, target)
+
+    def _ask_to_replace(self, target: Path, text: str, name: str) -> None:
+        def answered(replace: bool | None) -> None:
+            if replace:
+                self.write(target, text, name, replace=True)
+            else:
+                self.query_one("#export-result", Static).update(
+                    Content("Not exported: ") + plain(str(target)) + Content(" is already there and was kept.")
+                )
+
+        question = plain(str(target)) + Content(" is already there. Replace it with this record?")
+        self.app.push_screen(ConfirmScreen(question, confirm_label="Replace", cancel_label="Keep it"), answered)
 
     def _failed(self, target: Path, reason: str) -> None:
         self.query_one("#export-result", Static).update(

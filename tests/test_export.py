@@ -8,11 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from textual.widgets import Checkbox, Input, Static
+from textual.app import App
+from textual.widgets import Checkbox, Input, Select, Static
 
 from gq_pods import cli
 from gq_pods.podfile import dumps
 from screens.app import GqPodsApp
+from screens.confirm import ConfirmScreen
 from screens.export import ExportScreen
 from tests.factories import full_pod
 from tests.pilot import open_pod, wait_until
@@ -216,3 +218,93 @@ async def test_the_preview_uses_the_teams_own_section_titles(db_url, repo, gq_ho
         await pilot.press("ctrl+e")
         await wait_until(pilot, lambda: isinstance(app.screen, ExportScreen))
         assert "### Worry statements" in app.screen.text()
+
+
+# ---------------------------------------------------------------- the dialog on its own
+
+
+class _Host(App):
+    """Just the export dialog over an empty screen, for a pod that needs no database."""
+
+    def __init__(self, pod) -> None:
+        super().__init__()
+        self.pod = pod
+
+    def on_mount(self) -> None:
+        self.push_screen(ExportScreen(self.pod, {}))
+
+
+def _result(dialog) -> str:
+    return str(dialog.query_one("#export-result", Static).render())
+
+
+async def _dialog(pilot) -> ExportScreen:
+    await wait_until(pilot, lambda: isinstance(pilot.app.screen, ExportScreen))
+    await pilot.pause()
+    return pilot.app.screen
+
+
+async def test_redacted_and_full_records_are_saved_under_different_names(gq_home):
+    pod = full_pod(id=7)
+    async with _Host(pod).run_test(size=(120, 40)) as pilot:
+        dialog = await _dialog(pilot)
+        path = dialog.query_one("#path", Input)
+        assert Path(path.value).name == "pod-7-2026-11-20.md"
+        await pilot.press("ctrl+s")
+        await wait_until(pilot, lambda: dialog.written is not None)
+        full = dialog.written
+        await pilot.press("ctrl+r")
+        await wait_until(pilot, lambda: Path(path.value).name == "pod-7-2026-11-20-redacted.md")
+        await pilot.press("ctrl+s")
+        await wait_until(pilot, lambda: dialog.written != full)
+        redacted = dialog.written
+        await pilot.press("ctrl+r")
+        await wait_until(pilot, lambda: Path(path.value).name == "pod-7-2026-11-20.md")
+    assert full != redacted and full.parent == redacted.parent
+    assert "Amy Carter" in full.read_text() and "Amy" not in redacted.read_text()
+
+
+async def test_plain_text_can_be_chosen_and_is_saved_as_txt(gq_home):
+    async with _Host(full_pod(id=7)).run_test(size=(120, 40)) as pilot:
+        dialog = await _dialog(pilot)
+        dialog.query_one("#format", Select).value = "text"
+        path = dialog.query_one("#path", Input)
+        await wait_until(pilot, lambda: Path(path.value).name == "pod-7-2026-11-20.txt")
+        assert dialog.text().startswith("OFFICIAL-SENSITIVE\n")
+        await pilot.press("ctrl+s")
+        await wait_until(pilot, lambda: dialog.written is not None)
+    assert "\\" not in dialog.written.read_text()
+
+
+async def test_an_existing_file_is_replaced_only_when_the_person_says_so(gq_home, tmp_path):
+    target = tmp_path / "record.md"
+    target.write_text("someone's notes")
+    async with _Host(full_pod(id=7)).run_test(size=(80, 24)) as pilot:
+        dialog = await _dialog(pilot)
+        dialog.query_one("#path", Input).value = str(target)
+        await pilot.press("ctrl+s")
+        await wait_until(pilot, lambda: isinstance(pilot.app.screen, ConfirmScreen))
+        assert str(target) in str(pilot.app.screen.query_one("#question", Static).render())
+        await pilot.press("n")
+        await wait_until(pilot, lambda: "kept" in _result(dialog))
+        assert target.read_text() == "someone's notes" and dialog.written is None
+        await pilot.press("ctrl+s")
+        await wait_until(pilot, lambda: isinstance(pilot.app.screen, ConfirmScreen))
+        await pilot.press("y")
+        await wait_until(pilot, lambda: dialog.written == target)
+    assert target.read_text().startswith("**OFFICIAL-SENSITIVE**")
+
+
+async def test_a_one_letter_name_that_is_a_word_is_warned_about_before_export(gq_home):
+    from gq_pods.model import Person
+
+    pod = full_pod(id=7, people=[Person("p1", "A", "child", "family", 5), Person("p2", "T", "child", "family", 7)])
+    async with _Host(pod).run_test(size=(80, 24)) as pilot:
+        dialog = await _dialog(pilot)
+        warning = dialog.query_one("#redaction-warning", Static)
+        assert str(warning.render()).strip() == ""
+        await pilot.press("ctrl+r")
+        await wait_until(pilot, lambda: "English word" in str(warning.render()))
+        shown = str(warning.render())
+        assert '"A"' in shown and "Child A" in shown and '"T"' not in shown
+        assert warning.region.height > 0  # on screen, not scrolled away
