@@ -763,7 +763,7 @@ _VAGUE_IMPACT = _words(
     r"(?:(?:could|may|might|will|would) (?:\w+ )?)?(?:be )?(?:affect\w*|impact\w*(?: on)?)"
     r"|(?:may be |might be |could be |is |are )?at risk(?: of (?:significant |serious )?harm)?"
     r"|come to harm|pose\w* (?:a )?risk|wellbeing|well-being|(?:may|might|could|will) suffer"
-    r"|(?:emotional |social )?development|harmed|in danger|needs"
+    r"|(?:emotional |social )?development|harmed|in danger|needs (?:not |won't be |will not be |are not )?met"
 )
 
 
@@ -1225,6 +1225,14 @@ class _Analysis:
     findings: tuple[Finding, ...]
 
 
+# Who a goal's weak clause is about, when it can stand in the example of a fix: 'Sara', 'the parents'.
+_SUBJECT_NAMES = re.compile(
+    r"(?!(?:We|They|I|You|It|This|That|There|He|She|Everyone|Everybody|Professionals|Services)(?!\w))"
+    r"(?:(?:[Tt]he|[Bb]oth|[Hh]er|[Hh]is)\s+)?(?:[A-Z][\w'\u2019-]*|mum|dad|parents|carers?|grandparents)"
+    r"(?:\s+(?:and|&)\s+(?:[A-Z][\w'\u2019-]*|mum|dad))?"
+)
+
+
 def _missing(code: str, text: str, found: re.Match[str] | None, said: str, otherwise: str) -> Finding:
     """A missing part: about the words that fall short if there are some, else about the whole text."""
     if found is None:
@@ -1353,9 +1361,10 @@ def _goal(text: str, team: TeamWords) -> _Analysis:
 
     if not has_action:
         named = next((c for c in goal.clauses if c.kind in ("service", "vague")), None)
-        if named is not None and named.subject and len(named.subject.split()) <= 4:
-            adult = named.subject[0].upper() + named.subject[1:]
-        example = f"e.g. '{adult} will cook tea and sit with the children while they eat, every day'."
+        if named is not None and _SUBJECT_NAMES.fullmatch(named.subject):
+            adult = re.sub(r"^(?:The|A|An|Both)\s", lambda m: m.group().lower(), named.subject)
+        who = adult[:1].upper() + adult[1:]
+        example = f"e.g. '{who} will cook tea and sit with the children while they eat, every day'."
         if goal.absences:
             start, end = goal.absences[0]
             findings.append(Finding(
