@@ -659,6 +659,9 @@ _BEHAVIOUR = _words(
     r"|follow(?:s|ed)|sexually abus\w*|rap(?:e|es|ed|ing)|touch\w*|groom\w*|look(?:s|ed|ing)? after"
     r"|pick(?:s|ed|ing)? (?:\w+ )?up|slept|sleeps with|messag\w*|film\w*|photograph\w*"
     r"|stay(?:s|ed|ing)? (?:at|with|over|the night)|liv(?:es|ing) with|moved in|mov(?:es|ing) in"
+    r"|punish\w*|criticis\w*|mock(?:s|ed|ing)|teas(?:es|ed|ing)|talk(?:s|ed|ing)? about (?:killing|hurting|suicide)"
+    r"|mak(?:e|es|ing) (?:him|her|them|\w+) (?:stand|sleep|eat|stay|watch|do|go|wait|sit|kneel)|made (?:him|her|them)"
+    r"|(?:won't|will not|doesn't|does not|don't|didn't) let|tak(?:es|ing)|took"
     r"|no (?:food|heating|hot water|electric\w*|gas|clean clothes|bedding|beds?|nappies|milk|money)"
     r"|mould\w*|dog (?:mess|poo)|faeces|urine|soaked|rubbish|needles|broken glass"
 )
@@ -708,6 +711,7 @@ _EXAMPLE = _words(
     r"|one (?:night|evening|morning|afternoon|day|weekend)"
     r"|(?:twice|once|several times|(?:two|three|four|five|six|\d+) times) (?:in|since|this|last|during|over)"
     r"|\d{1,2}(?:[.:]\d\d)?\s?(?:am|pm)|\d{1,2}:\d\d"
+    r"|on the \d{1,2}(?:st|nd|rd|th)"
     r"|the (?:night|morning|evening|day|weekend|week) of|at the weekend"
     r"|the (?:last |first )?time (?:when|that)|on one occasion|one time when"
     r"|when (?:he|she|they|\w+) (?:was|were) (?:\d+|a baby|born|little|(?:two|three|four|five|six) months old)"
@@ -738,6 +742,8 @@ _HARM = _words(
     r"(?:mum|dad|mother|father|sister|brother|siblings|baby)|looked after|young carer|childhood"
     r"|go(?:es|ing)? without|went without|raped|exploited|groomed|sexually (?:abused|assaulted|exploited)"
     r"|unloved|unwanted|rejected|traumati[sz]ed|hospital|distress\w*|confused|isolated|live(?:s|ing)? in fear"
+    r"|(?:make|keep|have) (?:any |many )?friends|start (?:drinking|using|taking|smoking|selling)|suicid\w*"
+    r"|kill (?:herself|himself|themselves)|speech|(?:not|never) (?:be )?fed"
     r"|(?:be|being|been|get|gets|getting|got) (?:\w+ )?(?:hit|slapped|punched|kicked|shaken|pushed|beaten"
     r"|attacked|abused|thrown|grabbed|strangled|touched|left (?:alone|behind)|locked (?:in|out)|cut|bitten"
     r"|scalded|burned|burnt|injured|bruised|drowned|stabbed|shot|sexually abused)"
@@ -894,6 +900,10 @@ _STATE_VERBS = frozenset(
 _CONCRETE_BE = frozenset(
     "sober awake there home at in with around present calm clean up ready waiting sitting".split()
 )
+_VAGUE_HAVE = re.compile(
+    r"(?:a\s+|an\s+|the\s+|more\s+|better\s+)?(?:\w+\s+)?(?:home|relationship|insight|understanding|capacity"
+    r"|ability|awareness|life|lifestyle|support)(?!\w)"
+)
 _HAVE_THINGS = re.compile(
     r"(?:\w+\s+){0,3}?(?:plan|adult|someone|person|friend|number|list|routine|key|lock|box|bed|cot|chart"
     r"|rota|babysitter|sitter|carer|phone)(?!\w)"
@@ -1023,6 +1033,8 @@ def _classify(subject: str, phrase: str, services: re.Pattern[str] | None) -> st
             return "action"  # "will be taking Leo to school"
         return "state"
     if verb in {"have", "has"}:
+        if caregiver and not _VAGUE_HAVE.match(rest):
+            return "action"  # "Mum will have Leo's tea ready at five"
         return "action" if not child and _HAVE_THINGS.match(rest) else "state"
     if verb in {"know", "knows"}:
         return "state" if child else "action"
