@@ -1507,7 +1507,10 @@ def _sorted(findings: Iterable[Finding]) -> list[Finding]:
     return sorted(findings, key=lambda f: (f.start, order.get(f.severity, 2), f.end, f.code))
 
 
-def _team(extra_jargon: Iterable[str] | str | None, team: TeamWords | None) -> TeamWords:
+def _team(extra_jargon: Iterable[str] | str | TeamWords | None, team: TeamWords | None) -> TeamWords:
+    """The team's words: ``team``, or a TeamWords passed where the jargon goes, plus any extra jargon."""
+    if isinstance(extra_jargon, TeamWords):
+        extra_jargon, team = (), extra_jargon if team is None else team
     if team is None:
         return TeamWords.of(jargon=extra_jargon)
     if extra_jargon:

@@ -471,7 +471,8 @@ def test_team_words_are_flagged_and_acronyms_stay_case_sensitive():
     assert spans(text, check_danger_statement(text, team=team), "jargon") == [
         "FII", "Team Around The Child", "CAMHS",
     ]
-    # the older way of passing the team's jargon still works
+    # the team's words may also go where the jargon list goes, and a plain list still works
+    assert spans(text, check_danger_statement(text, team), "jargon") == ["FII", "Team Around The Child", "CAMHS"]
     assert spans(text, check_danger_statement(text, ["FII"]), "jargon") == ["FII", "CAMHS"]
 
 
