@@ -113,3 +113,21 @@ def test_adversarial_texts_finish_with_work_in_step_with_their_length(name):
         half = text[: len(text) // 2]
         full, part = work(text, kind), work(half, kind)
         assert full <= 2 * part * 1.25 + 2000, (kind, part, full)
+
+
+@settings(max_examples=100, deadline=None)
+@given(WORDY)
+def test_adding_a_named_worrier_or_a_duration_always_ticks_that_part(text):
+    worried = text + "\nThe school and Jo, the social worker, are worried."
+    assert dict(parts(worried, "danger-statement"))["Who is worried"] is True
+    lasting = text + "\nThis will carry on for six months."
+    assert dict(parts(lasting, "safety-goal"))["For how long"] is True
+
+
+@settings(max_examples=100, deadline=None)
+@given(WORDY, st.sampled_from(["DV", "neglect", "domestic abuse", "CIN", "MARAC", "non-engagement"]))
+def test_words_in_quotation_marks_are_never_jargon(text, term):
+    quoted = f"{text}\nShe said \u201c{term}\u201d."
+    start = quoted.rindex("\u201c")
+    for kind in KINDS:
+        assert not [f for f in CHECKS[kind](quoted) if f.code == "jargon" and f.start >= start]
