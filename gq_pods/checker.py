@@ -520,7 +520,7 @@ _LOOK_BACK = 160  # characters: how far back from "worried" the worrier's name m
 # Words that name nobody in particular: "we", "everyone", "social care".
 _BARE_PHRASES = re.compile(
     r"(?<!\w)(?:children's\s+social\s+care|social\s+care|social\s+services"
-    r"|(?:the\s+)?local\s+authority|the\s+department|the\s+agency|all\s+agencies|agencies|professionals"
+    r"|all\s+agencies|agencies|professionals"
     r"|services|everyone|everybody|all\s+of\s+us|people|we|us|our|i|me|my|they|them|their|it|there"
     r"|this|that|these|those|what|which|who|one|nobody|no\s+one|someone|somebody)(?!\w)"
 )
