@@ -176,7 +176,7 @@ def _quoted(text: str) -> list[tuple[int, int]]:
 
     An opening mark has no letter before it and no space after; its closing mark
     is the next matching one with no space before it and no letter after, within
-    a few hundred characters and the same paragraph. An apostrophe inside a word
+    a few hundred characters and on the same line. An apostrophe inside a word
     ("dad's") is neither. One pass to find the marks, then a binary search each.
     """
     n = len(text)
