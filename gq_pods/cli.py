@@ -31,6 +31,8 @@ commands:
   check danger-statement|safety-goal [TEXT | -] [--json]
                   check a statement or goal for plain language
   where           show where data, settings and the log are kept
+  scenarios [--json]
+                  list the practice scenarios (scenarios show ID for one)
 
 The database is SQLite in your data folder unless --db URL or GQ_PODS_DB says
 otherwise (any SQLAlchemy URL, e.g. postgresql+psycopg://host/pods).
@@ -68,6 +70,10 @@ def _parser() -> argparse.ArgumentParser:
 
     sub.add_parser("where", help="show where data, settings and the log are kept")
     sub.add_parser("check", help="check a danger statement or safety goal", add_help=False)
+    p_scen = sub.add_parser("scenarios", help="list the practice scenarios, or show one")
+    p_scen.add_argument("show", nargs="?", choices=["show"], help="show one scenario in full")
+    p_scen.add_argument("id", metavar="ID", nargs="?", help="the scenario's id (see gq-pods scenarios)")
+    p_scen.add_argument("--json", action="store_true", help="print JSON")
     return parser
 
 
@@ -92,6 +98,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _import(args.db, args.file)
         if args.command == "export":
             return _export(args, parser)
+        if args.command == "scenarios":
+            return _scenarios(args, parser)
     except CommandError as error:
         print(f"gq-pods: {error}", file=sys.stderr)
         return 1
@@ -326,6 +334,28 @@ def _write_export(target: Path, text: str, force: bool) -> None:
         raise CommandError(f"{target} already exists and was left as it is. Add --force to replace it.") from None
     except PermissionError:
         raise CommandError(f"You do not have permission to write {target}. Nothing was written.") from None
+
+
+def _scenarios(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    from . import scenarios
+    from .text import visible
+
+    if (args.show is None) != (args.id is None):
+        parser.error("give `scenarios` alone to list them, or `scenarios show ID` for one")
+    library = scenarios.load_library()
+    for problem in library.problems:  # a team's bad file never stops the others
+        print(f"gq-pods: {visible(problem)}", file=sys.stderr)
+    if args.id is None:
+        rows = library.scenarios
+        print(to_json([s.summary_row() for s in rows]) if args.json else visible(scenarios.format_list(rows)), end="")
+        if args.json:
+            print()
+        return 0
+    found = library.get(args.id)
+    if found is None:
+        raise CommandError(f"there is no scenario {_one_line(args.id)!r}. `gq-pods scenarios` lists the ones there are.")
+    print(to_json(found.to_dict()) if args.json else visible(scenarios.format_scenario(found)), end="\n" if args.json else "")
+    return 0
 
 
 def _run_app(db: str | None) -> int:
