@@ -844,7 +844,11 @@ def _non_empty(*pairs: tuple[str, Any]) -> dict[str, Any]:
 __all__ = [
     "EXTRA_KEY",
     "FORMAT",
+    "MAX_EXTRA_CHARS",
+    "MAX_EXTRA_DEPTH",
+    "MAX_EXTRA_KEYS",
     "MAX_ITEMS",
+    "MAX_SECONDS",
     "MAX_TEXT",
     "VERSION",
     "PodFileError",
