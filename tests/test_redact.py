@@ -413,7 +413,8 @@ def _survivors(text: str, people: list[Person], tokens: list[str]) -> list[str]:
     for person in people:
         for part in person.name.split():
             if len(part) == 1:
-                if re.search(rf"(?<![\w'’-]){re.escape(part)}(?![\w-])(?!['’][^\W_]{{2}})", text):
+                # alone: not inside a word (DON'T, T-shirt, S47), but 'T or (T) or T's count
+                if re.search(rf"(?<![^\W_])(?<![^\W_]['’-]){re.escape(part)}(?![\w-])(?!['’][^\W_]{{2}})", text):
                     left.append(part)
             elif re.search(rf"(?<![^\W\d_]){re.escape(part)}(?![^\W\d_])", text, re.IGNORECASE):
                 left.append(part)
