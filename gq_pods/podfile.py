@@ -124,14 +124,13 @@ class _Object(dict):
 
 def _object_pairs(pairs: list[tuple[str, Any]]) -> _Object:
     obj = _Object(pairs)
-    if len(obj) < len(pairs):
+    if len(obj) < len(pairs):  # name the first key that came again
         seen: set[str] = set()
-        repeated: list[str] = []
         for key, _ in pairs:
-            if key in seen and key not in repeated:
-                repeated.append(key)
+            if key in seen:
+                obj.repeated = (key,)
+                break
             seen.add(key)
-        obj.repeated = tuple(repeated)
     return obj
 
 
@@ -579,10 +578,13 @@ def loads(text: str) -> Pod:
     return from_dict(data)
 
 
-_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"')
+# A JSON string, or one that never ends (it runs to the end of the text): matching
+# those too keeps the scan linear, where a failed match would be retried at every quote.
+_STRING_PATTERN = r'"[^"\\]*(?:\\[\s\S]?[^"\\]*)*(?:"|\Z)'
+_STRING = re.compile(_STRING_PATTERN)
 _NOT_BRACKET = re.compile(r"[^\[\]{}]+")
 _EMPTY_PAIRS = re.compile(r"\[\]|\{\}")
-_TOKEN = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[\[\]{}:,"]')
+_TOKEN = re.compile(_STRING_PATTERN + r"|[\[\]{}:,]")
 
 
 def _check_nesting(text: str) -> None:
@@ -612,7 +614,7 @@ def _find_too_deep(text: str) -> None:
     for match in _TOKEN.finditer(text):
         token = match.group()
         if token[0] == '"':
-            if len(token) == 1:
+            if match.end() == len(text):
                 return  # a string that never ends
             key = token
         elif token == ":":

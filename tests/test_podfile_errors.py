@@ -515,3 +515,19 @@ def test_keys_that_meet_after_cleaning_are_refused_not_merged() -> None:
     data["pod"]["extra"]["team_note"]["a\x1b"] = 1
     data["pod"]["extra"]["team_note"]["a"] = 2
     assert str(refused(json.dumps(data))) == "pod.extra.team_note.a: this key appears more than once"
+
+
+# ---------------------------------------------------------------- files made to be slow to read
+# Each would take hours if reading them were quadratic; read in one pass, they take moments.
+
+
+def test_a_string_that_never_ends_full_of_escaped_quotes() -> None:
+    text = '{"format": "gq-pods.pod", "version": 1, "pod": {"title": "' + '\\"[' * 400_000
+    assert str(refused(text)).startswith("This is not valid JSON: line 1, column 58: Unterminated string")
+    assert str(refused(text + "\\")).startswith("This is not valid JSON: line 1, column 58: Unterminated string")
+
+
+def test_many_keys_each_given_twice() -> None:
+    pairs = ", ".join(f'"k{i}": 1, "k{i}": 2' for i in range(300_000))
+    text = json.dumps(good()).replace('"kept": [1, 2, 3]', '"twice": {' + pairs + "}")
+    assert str(refused(text)) == "pod.extra.team_note.twice.k0: this key appears more than once"
