@@ -151,35 +151,22 @@ def _blank(text: str | None) -> bool:
     return not (text or "").strip()
 
 
+STATEMENT_WORDS = ("text", "who_is_worried", "behaviour", "example", "impact", "acknowledgement", "family_view")
+GOAL_WORDS = ("text", "caregiver_actions", "child_experience", "professionals_will_see", "duration", "network")
+
+
+def _nothing_written(item: DangerStatement | SafetyGoal, fields: tuple[str, ...]) -> bool:
+    return all(_blank(getattr(item, name)) for name in fields) and all(_blank(d.text) for d in item.drafts)
+
+
 def statement_is_empty(statement: DangerStatement) -> bool:
     """Nothing written in a danger statement: no wording, no parts, no draft with words."""
-    return all(
-        _blank(v)
-        for v in (
-            statement.text,
-            statement.who_is_worried,
-            statement.behaviour,
-            statement.example,
-            statement.impact,
-            statement.acknowledgement,
-            statement.family_view,
-        )
-    ) and all(_blank(d.text) for d in statement.drafts)
+    return _nothing_written(statement, STATEMENT_WORDS)
 
 
 def goal_is_empty(goal: SafetyGoal) -> bool:
     """Nothing written in a safety goal: no wording, no parts, no draft with words."""
-    return all(
-        _blank(v)
-        for v in (
-            goal.text,
-            goal.caregiver_actions,
-            goal.child_experience,
-            goal.professionals_will_see,
-            goal.duration,
-            goal.network,
-        )
-    ) and all(_blank(d.text) for d in goal.drafts)
+    return _nothing_written(goal, GOAL_WORDS)
 
 
 def item_is_empty(item: object) -> bool:

@@ -61,13 +61,13 @@ class UndoStep:
     """What ctrl+z took back: its label, and what it was about (to select it again)."""
 
     label: str
-    about: Any = None
+    about: tuple[str, str] | None = None  # ("statement", id), ("section", name), ("person", id), ("scale", about)...
 
 
 @dataclass
 class _Checkpoint:
     label: str
-    about: Any
+    about: tuple[str, str] | None
     pod: Pod
 
 
@@ -133,6 +133,8 @@ def move_targets(
     pod: Pod, section: str, item: Any, show_grey_areas: bool = True
 ) -> tuple[list[str], str | None]:
     """Where a map item can move, in map order, or (no targets, why) when it must stay."""
+    if section == "safety_goals":
+        return [], "A safety goal stays with its danger statement."
     targets = [s for s in TEXT_SECTIONS if s != section and section_shown(pod, s, show_grey_areas)]
     if isinstance(item, DangerStatement):
         if pod.goal_for(item.id) is not None or pod.scale_for(item.id) is not None:
@@ -140,8 +142,6 @@ def move_targets(
         parts = (item.who_is_worried, item.behaviour, item.example, item.impact, item.acknowledgement, item.family_view)
         if any(p.strip() for p in parts) or item.drafts:
             return [], "This danger statement has parts or drafts written in the Statements tab, so it stays here."
-    elif isinstance(item, SafetyGoal):
-        return [], "A safety goal stays with its danger statement."
     elif isinstance(item, NextStep):
         if item.owner.strip() or item.due is not None:
             return [], "This next step has an owner or a date; clear them first if it belongs in another section."
@@ -192,7 +192,7 @@ class PodSession:
         """The store now holds the pod as it was at ``version``."""
         self.saved_version = version
 
-    def checkpoint(self, label: str, about: Any = None) -> None:
+    def checkpoint(self, label: str, about: tuple[str, str] | None = None) -> None:
         """Remember the pod as it is now, before a change a slip would cost work."""
         self._undo.append(_Checkpoint(label, about, copy.deepcopy(self.pod)))
         del self._undo[: -self.depth]
@@ -247,7 +247,7 @@ class PodSession:
         Returns the item and its index. A danger statement gets a new id."""
         if section == "safety_goals":
             raise EditRefused("Add a safety goal with add_goal: it answers a danger statement.")
-        self.checkpoint(label or f"Add to {section}", about=section)
+        self.checkpoint(label or f"Add to {section}", about=("section", section))
         pod = self.pod
         obj: Any
         if section == "danger_statements":
@@ -273,7 +273,7 @@ class PodSession:
             if self.pod.danger_statements:
                 raise EditRefused("Every danger statement has its safety goal. Add a danger statement first.")
             raise EditRefused("A safety goal answers a danger statement: add a danger statement first.")
-        self.checkpoint(label, about=target.id)
+        self.checkpoint(label, about=("statement", target.id))
         goal = SafetyGoal(id=self.pod.new_goal_id(), danger_statement=target.id)
         self.pod.safety_goals.append(goal)
         self.changed()
@@ -306,7 +306,7 @@ class PodSession:
 
     def delete_item(self, section: str, obj: Any, *, label: str = "") -> None:
         """Delete an item; a danger statement goes with its safety goal and its scale."""
-        about = obj.id if isinstance(obj, (DangerStatement, SafetyGoal)) else section
+        about = self.about_of(obj) or ("section", section)
         self.checkpoint(label or f"Delete from {section}", about=about)
         self._remove(section, obj)
         self.changed()
@@ -328,10 +328,12 @@ class PodSession:
         self.changed()
         return True
 
-    def discard_empty_pair(self, statement_id: str) -> bool:
-        """A danger statement (and goal) added and left with nothing at all in it goes again."""
+    def discard_empty_pair(self, statement_id: str, undo_depth: int = 0) -> bool:
+        """A danger statement (and goal) added and left with nothing at all in it goes again,
+        and so does the undo step that added it (taken at ``undo_depth``)."""
         if not pair_is_empty(self.pod, statement_id):
             return False
+        self._drop_checkpoint(undo_depth)
         self._remove_statement(statement_id)
         self.changed()
         return True
@@ -349,7 +351,7 @@ class PodSession:
         old = next((i for i, item in enumerate(items) if item is obj), None)
         if old is None or not 0 <= old + delta < len(items):
             return False
-        self.checkpoint(label or f"Reorder {section}", about=section)
+        self.checkpoint(label or f"Reorder {section}", about=("section", section))
         items[old], items[old + delta] = items[old + delta], items[old]
         self.changed()
         return True
@@ -359,7 +361,7 @@ class PodSession:
         targets, why = move_targets(self.pod, section, obj, show_grey_areas)
         if why or target not in targets:
             raise EditRefused(why or "It cannot move there.")
-        self.checkpoint(label or f"Move to {target}", about=section)
+        self.checkpoint(label or f"Move to {target}", about=("section", section))
         self._remove(section, obj)
         text = statement_text(obj) if isinstance(obj, DangerStatement) else obj.text
         new: Any
@@ -392,7 +394,7 @@ class PodSession:
             return 0
         agreed = [step for step in pod.map.next_steps if step.status == "agreed"]
         if not present and agreed:
-            self.checkpoint("The manager left", about="next_steps")
+            self.checkpoint("The manager left", about=("section", "next_steps"))
         pod.manager_present = present
         turned = 0
         if not can_agree_steps(pod):
@@ -424,16 +426,18 @@ class PodSession:
             raise EditRefused("Fill in the parts first: there is nothing to use yet.")
         if item.text == composed:
             raise EditRefused("The agreed wording already is the preview.")
-        self.checkpoint("Use the wording from the parts", about=self._about(item))
+        self.checkpoint("Use the wording from the parts", about=self.about_of(item))
         item.text = composed
         self.changed()
         return composed
 
-    def _about(self, item: Any) -> Any:
+    @staticmethod
+    def about_of(item: Any) -> tuple[str, str] | None:
+        """What an undo step about ``item`` is about: its pair, for a statement or goal."""
         if isinstance(item, SafetyGoal):
-            return item.danger_statement
+            return ("statement", item.danger_statement)
         if isinstance(item, DangerStatement):
-            return item.id
+            return ("statement", item.id)
         return None
 
     def type_draft(self, item: DangerStatement | SafetyGoal, pending: int | None, initials: str, text: str) -> int | None:
@@ -470,7 +474,7 @@ class PodSession:
 
     def pick_draft(self, item: DangerStatement | SafetyGoal, index: int) -> Draft:
         draft = item.drafts[index]
-        self.checkpoint(f"Pick {draft.author}'s draft", about=self._about(item))
+        self.checkpoint(f"Pick {draft.author}'s draft", about=self.about_of(item))
         item.text = draft.text
         self.changed()
         return draft
@@ -479,14 +483,14 @@ class PodSession:
         """All the drafts, one after another, become the wording to edit together."""
         if len(item.drafts) < 2:
             raise EditRefused("Add at least two drafts to merge.")
-        self.checkpoint("Merge the drafts", about=self._about(item))
+        self.checkpoint("Merge the drafts", about=self.about_of(item))
         item.text = "\n\n".join(d.text.strip() for d in item.drafts if d.text.strip())
         self.changed()
         return item.text
 
     def remove_draft(self, item: DangerStatement | SafetyGoal, index: int) -> Draft:
         draft = item.drafts[index]
-        self.checkpoint(f"Remove {draft.author}'s draft", about=self._about(item))
+        self.checkpoint(f"Remove {draft.author}'s draft", about=self.about_of(item))
         del item.drafts[index]
         self.changed()
         return draft
@@ -505,7 +509,7 @@ class PodSession:
         index = next((i for i, p in enumerate(self.pod.people) if p.id == person_id), None)
         if index is None:
             return self.add_person(changed)
-        self.checkpoint(f"Change {changed.name}", about=person_id)
+        self.checkpoint(f"Change {changed.name}", about=("person", person_id))
         changed.id = person_id
         self.pod.people[index] = changed
         self.changed()
@@ -515,7 +519,7 @@ class PodSession:
         person = next((p for p in self.pod.people if p.id == person_id), None)
         if person is None:
             return None
-        self.checkpoint(f"Remove {person.name}", about=person_id)
+        self.checkpoint(f"Remove {person.name}", about=("person", person_id))
         self.pod.people.remove(person)
         self.changed()
         return person
@@ -533,7 +537,7 @@ class PodSession:
 
     def save_score(self, about: str, original: ScaleScore | None, score: ScaleScore) -> None:
         """A new score, or a changed one in place of ``original``."""
-        self.checkpoint(f"Score for {score.who}", about=about)
+        self.checkpoint(f"Score for {score.who}", about=("scale", about))
         scale = scaling.ensure_scale(self.pod, about)
         index = next((i for i, s in enumerate(scale.scores) if s is original), None) if original else None
         if index is None:
@@ -546,12 +550,12 @@ class PodSession:
         scale = self.pod.scale_for(about)
         if scale is None:
             return
-        self.checkpoint(f"Remove {score.who}'s score", about=about)
+        self.checkpoint(f"Remove {score.who}'s score", about=("scale", about))
         scale.scores = [s for s in scale.scores if s is not score]
         self.changed()
 
     def set_scale_question(self, about: str, question: str) -> None:
-        self.checkpoint("Change the scale question", about=about)
+        self.checkpoint("Change the scale question", about=("scale", about))
         scaling.ensure_scale(self.pod, about).question = question or scaling.DEFAULT_SCALE_QUESTION
         self.changed()
 
@@ -572,7 +576,7 @@ class PodSession:
 
     def add_to_plan(self, name: str, item: BottomLine | Contingency) -> int:
         label = "Add a bottom line" if name == "bottom_lines" else "Add to the contingency plan"
-        self.checkpoint(label, about=name)
+        self.checkpoint(label, about=("plan", name))
         items = self.plan_list(name)
         items.append(item)
         self.changed()
@@ -581,7 +585,7 @@ class PodSession:
     def change_in_plan(self, name: str, original: Any, value: BottomLine | Contingency) -> int:
         """Put ``value`` in place of ``original``; if it is gone meanwhile, keep the typing at the end."""
         label = "Change a bottom line" if name == "bottom_lines" else "Change the contingency plan"
-        self.checkpoint(label, about=name)
+        self.checkpoint(label, about=("plan", name))
         items = self.plan_list(name)
         where = next((i for i, item in enumerate(items) if item is original), None)
         if where is None:
@@ -595,7 +599,7 @@ class PodSession:
     def remove_from_plan(self, name: str, index: int) -> Any:
         label = "Remove a bottom line" if name == "bottom_lines" else "Remove from the contingency plan"
         items = self.plan_list(name)
-        self.checkpoint(label, about=name)
+        self.checkpoint(label, about=("plan", name))
         item = items.pop(index)
         self.changed()
         return item
@@ -634,7 +638,7 @@ class Editing:
             if value == "agreed" and not can_agree_steps(self.session.pod):
                 raise EditRefused(AGREE_REFUSED)
         if not self.checkpointed:
-            self.session.checkpoint(self.label, about=self.session._about(self.obj))
+            self.session.checkpoint(self.label, about=self.session.about_of(self.obj))
             self.checkpointed = True
             self.undo_depth = self.session.undo_depth
         setattr(self.obj, name, value)

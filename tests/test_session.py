@@ -66,7 +66,7 @@ def test_undo_puts_the_pod_back_keeps_its_id_and_says_what_it_was_about():
     session.delete_statement("ds1")
     assert [s.id for s in session.pod.danger_statements] == ["ds2"]
     step = session.undo()
-    assert step is not None and step.about == "ds1"
+    assert step is not None and step.about == ("statement", "ds1")
     assert [s.id for s in session.pod.danger_statements] == ["ds1", "ds2"]
     assert session.pod.id == 7 and session.dirty
     assert session.undo() is None
@@ -303,7 +303,7 @@ def test_pick_merge_and_remove_drafts_each_undoable():
     with pytest.raises(EditRefused):
         session.merge_drafts(statement)
     steps = [session.undo() for _ in range(3)]
-    assert [s.about for s in steps] == ["ds1"] * 3
+    assert [s.about for s in steps] == [("statement", "ds1")] * 3
     assert session.pod.danger_statements[0] == DangerStatement(id="ds1", drafts=[Draft("A", "first"), Draft("B", "second")])
 
 
@@ -311,8 +311,9 @@ def test_an_empty_pair_is_discarded_but_one_with_anything_in_it_is_kept():
     session = PodSession(Pod())
     statement, _ = session.add_item("danger_statements")
     session.ensure_goal(statement.id)
-    assert session.discard_empty_pair(statement.id)
+    assert session.discard_empty_pair(statement.id, session.undo_depth)
     assert session.pod.danger_statements == [] and session.pod.safety_goals == []
+    assert session.undo_depth == 0
     kept, _ = session.add_item("danger_statements")
     session.ensure_goal(kept.id).network = "Pat"
     assert not session.discard_empty_pair(kept.id)
@@ -367,7 +368,7 @@ def test_people_are_added_changed_and_removed_with_undo():
     assert session.pod.people == [Person(id="p1", name="Amy R", age=6)]
     session.remove_person("p1")
     assert session.pod.people == [] and session.remove_person("p1") is None
-    assert session.undo().about == "p1" and session.pod.people[0].name == "Amy R"
+    assert session.undo().about == ("person", "p1") and session.pod.people[0].name == "Amy R"
     # Changing someone who is gone (undone meanwhile) keeps the typing as a new person.
     session.undo()
     session.undo()
