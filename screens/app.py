@@ -22,6 +22,8 @@ from textual.theme import Theme
 
 from gq_pods import crashlog, settings
 
+from .contracts import OffersCommands, RepositoryOpened, SavesWork
+
 if TYPE_CHECKING:  # pragma: no cover
     from storage.repository import Repository
 
@@ -155,8 +157,7 @@ class GqPodsApp(App[int]):
 
     def on_gq_pods_app_repository_ready(self, message: RepositoryReady) -> None:
         for screen in self.screen_stack:
-            if hasattr(screen, "repository_ready"):
-                screen.repository_ready()
+            screen.post_message(RepositoryOpened())
 
     # ------------------------------------------------------------ actions
 
@@ -209,12 +210,12 @@ class GqPodsApp(App[int]):
         """Write every unsaved change (each open pod, even if another fails). True if all saved."""
         saved = True
         for screen in reversed(self.screen_stack):
-            saver = getattr(screen, "save_now", None)
-            if saver is None:
+            if not isinstance(screen, SavesWork):
                 continue
             try:
-                saved = saver() is not False and saved
-            except Exception:
+                saved = screen.save_now() and saved
+            except Exception as error:  # one pod failing to save must not stop the others
+                crashlog.write(error)
                 saved = False
         return saved
 
@@ -239,8 +240,8 @@ class GqPodsApp(App[int]):
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield SystemCommand("New pod", "Start a new pod", self.action_new_pod)
-        for command in getattr(screen, "pod_commands", lambda: [])():
-            yield command
+        if isinstance(screen, OffersCommands):
+            yield from screen.screen_commands()
         yield SystemCommand("High contrast", "Switch the high-contrast theme on or off", self.action_high_contrast)
         yield SystemCommand("Help", "What gq-pods is for, and its keys", self.action_help)
         yield from (

@@ -4,30 +4,27 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from .dialog import Dialog
 
-class ConfirmScreen(ModalScreen[bool]):
+
+class ConfirmScreen(Dialog[bool]):
     """Ask before doing something that cannot be undone. Dismisses True to go ahead."""
 
     DEFAULT_CSS = """
-    ConfirmScreen { align: center middle; }
-    ConfirmScreen > Vertical {
-        width: 64; max-width: 100%; height: auto; padding: 1 2;
-        border: thick $error; background: $surface;
-    }
+    ConfirmScreen > #dialog { border: thick $error; }
     ConfirmScreen #question { margin-bottom: 1; }
     ConfirmScreen Horizontal { height: auto; align-horizontal: right; }
     ConfirmScreen Button { margin-left: 2; }
     """
     BINDINGS = [
-        Binding("escape", "cancel", "Cancel", id="confirm.cancel"),
         Binding("y", "confirm", "Yes", id="confirm.yes", show=False),
         Binding("n", "cancel", "No", id="confirm.no", show=False),
     ]
+    CANCEL = False
 
     def __init__(self, question: Content, confirm_label: str = "Delete", cancel_label: str = "Keep it") -> None:
         super().__init__()
@@ -35,15 +32,15 @@ class ConfirmScreen(ModalScreen[bool]):
         self.confirm_label = confirm_label
         self.cancel_label = cancel_label
 
-    def compose(self) -> ComposeResult:
-        with Vertical():
-            yield Static(self.question, id="question")
-            with Horizontal():
-                yield Button(self.cancel_label, id="cancel", variant="primary")
-                yield Button(self.confirm_label, id="confirm", variant="error")
+    def body(self) -> ComposeResult:
+        yield Static(self.question, id="question")
+        with Horizontal():
+            self.cancel_button = Button(self.cancel_label, id="cancel", variant="primary")
+            yield self.cancel_button
+            yield Button(self.confirm_label, id="confirm", variant="error")
 
     def on_mount(self) -> None:
-        self.query_one("#cancel", Button).focus()
+        self.cancel_button.focus()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
@@ -52,42 +49,30 @@ class ConfirmScreen(ModalScreen[bool]):
     def action_confirm(self) -> None:
         self.dismiss(True)
 
-    def action_cancel(self) -> None:
-        self.dismiss(False)
 
-
-class MessageScreen(ModalScreen[None]):
+class MessageScreen(Dialog[None]):
     """A plain message with one button: errors the person needs to read."""
 
     DEFAULT_CSS = """
-    MessageScreen { align: center middle; }
-    MessageScreen > Vertical {
-        width: 70; max-width: 100%; height: auto; padding: 1 2;
-        border: thick $warning; background: $surface;
-    }
-    MessageScreen #title { text-style: bold; margin-bottom: 1; }
+    MessageScreen > #dialog { width: 70; border: thick $warning; }
     MessageScreen Horizontal { height: auto; align-horizontal: right; margin-top: 1; }
     """
-    BINDINGS = [Binding("escape", "close", "Close", id="message.close")]
 
     def __init__(self, title: str, message: Content | str) -> None:
         super().__init__()
         self.title_text = title
         self.message = message
 
-    def compose(self) -> ComposeResult:
-        with Vertical():
-            yield Static(Content(self.title_text), id="title")
-            yield Static(self.message if isinstance(self.message, Content) else Content(self.message))
-            with Horizontal():
-                yield Button("OK", id="ok", variant="primary")
+    def body(self) -> ComposeResult:
+        yield Static(Content(self.title_text), id="dialog-title")
+        yield Static(self.message if isinstance(self.message, Content) else Content(self.message))
+        with Horizontal():
+            self.ok_button = Button("OK", id="ok", variant="primary")
+            yield self.ok_button
 
     def on_mount(self) -> None:
-        self.query_one("#ok", Button).focus()
+        self.ok_button.focus()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
-        self.dismiss(None)
-
-    def action_close(self) -> None:
         self.dismiss(None)

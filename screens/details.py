@@ -14,35 +14,26 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
-from gq_pods.model import CASE_REASONS, Participant
+from gq_pods.model import CASE_REASONS, STATUS_LABELS, Pod
 from gq_pods.days import day_or_none
-from gq_pods.rules import can_agree_steps
 
 from .new_pod import REASON_NOTES, ParticipantRow, add_participant_row
-from .pod import manager_note
 from .controls import TickBox
 from .workspace import PodPanel
 
 
+def manager_note(pod: Pod) -> Content:
+    """Whether next steps can be agreed, and the pod's status, in words."""
+    status = STATUS_LABELS.get(pod.status, pod.status) + (" (practice pod)" if pod.practice else "")
+    if pod.manager_present:
+        note = "The manager is here: next steps can be agreed."
+    else:
+        note = "No manager here: next steps are ideas for the presenter to take to supervision, not decisions."
+    return Content(f"{note}\nStatus: {status}")
+
+
 class DetailsPanel(PodPanel):
     """What the pod is, who is here, and whether the manager is."""
-
-    DEFAULT_CSS = """
-    DetailsPanel { height: 1fr; }
-    DetailsPanel VerticalScroll { height: 1fr; padding: 0 1; }
-    DetailsPanel .details-row { height: auto; }
-    DetailsPanel .details-field { width: 1fr; height: auto; }
-    DetailsPanel Input, DetailsPanel Select { margin: 0 1; }
-    DetailsPanel Checkbox { margin: 0 1; }
-    DetailsPanel #details-date-error { color: $error; text-style: bold; padding: 0 1; }
-    DetailsPanel #details-participants { height: auto; }
-    DetailsPanel .participant { height: 1; margin: 0 0 1 0; }
-    DetailsPanel .participant .participant-name { width: 1fr; }
-    DetailsPanel .participant .participant-role { width: 18; }
-    DetailsPanel .participant .remove-participant { width: 10; }
-    DetailsPanel #details-add { margin: 0 1 1 1; }
-    DetailsPanel #pod-details { padding: 1 1 0 1; }
-    """
 
     def compose(self) -> ComposeResult:
         pod = self.pod
@@ -119,16 +110,15 @@ class DetailsPanel(PodPanel):
 
     def changed(self) -> None:
         self.query_one("#pod-details", Static).update(manager_note(self.pod))
-        self.edited()
 
     @on(Input.Changed, "#details-team")
     def _team(self, event: Input.Changed) -> None:
-        self.pod.team = event.value.strip()
+        self.session.set_pod("team", event.value.strip())
         self.changed()
 
     @on(Input.Changed, "#details-case")
     def _case(self, event: Input.Changed) -> None:
-        self.pod.case_reference = event.value.strip()
+        self.session.set_pod("case_reference", event.value.strip())
         self.changed()
 
     @on(Input.Changed, "#details-date")
@@ -139,19 +129,17 @@ class DetailsPanel(PodPanel):
             error.update(Content("The date should look like 2026-11-20 (year-month-day). It is not saved until it does."))
             return
         error.update("")
-        if date != self.pod.date:
-            self.pod.date = date
+        if self.session.set_pod("date", date):
             self.changed()
 
     @on(Select.Changed, "#details-reason")
     def _reason(self, event: Select.Changed) -> None:
-        if event.value in CASE_REASONS and event.value != self.pod.case_reason:
-            self.pod.case_reason = str(event.value)
+        if event.value in CASE_REASONS and self.session.set_pod("case_reason", str(event.value)):
             self.changed()
 
     @on(Checkbox.Changed, "#details-practice")
     def _practice(self, event: Checkbox.Changed) -> None:
-        self.pod.practice = event.value
+        self.session.set_pod("practice", event.value)
         self.changed()
 
     @on(Checkbox.Changed, "#details-manager")
@@ -159,26 +147,16 @@ class DetailsPanel(PodPanel):
         self.set_manager_present(event.value)
 
     def set_manager_present(self, present: bool) -> None:
-        pod = self.pod
-        if present == pod.manager_present:
+        if present == self.pod.manager_present:
             return
-        agreed = [step for step in pod.map.next_steps if step.status == "agreed"]
-        if not present and agreed:
-            self.checkpoint("The manager left")
-        pod.manager_present = present
-        if not can_agree_steps(pod):
-            for step in agreed:
-                step.status = "idea"
-            if agreed:
-                count = len(agreed)
-                self.notify(
-                    f"Without the manager, {count} agreed next step{'s are' if count != 1 else ' is'} now "
-                    "an idea for supervision. ctrl+z undoes this.",
-                    timeout=6,
-                )
-        for panel in self.pod_screen.panels():
-            if panel is not self:
-                panel.show_pod()
+        count = self.session.set_manager_present(present)
+        if count:
+            self.notify(
+                f"Without the manager, {count} agreed next step{'s are' if count != 1 else ' is'} now "
+                "an idea for supervision. ctrl+z undoes this.",
+                timeout=6,
+            )
+        # The other tabs redraw from the session when they are next shown.
         self.changed()
 
     @on(Input.Changed, ".participant-name")
@@ -190,10 +168,7 @@ class DetailsPanel(PodPanel):
             self.query_one("#details-manager", Checkbox).value = True
 
     def _read_participants(self) -> None:
-        people = [row.participant for row in self.query(ParticipantRow)]
-        people = [p for p in people if p.name]
-        if people != self.pod.participants:
-            self.pod.participants = [Participant(p.name, p.role) for p in people]
+        if self.session.set_participants([row.participant for row in self.query(ParticipantRow)]):
             self.changed()
 
     @on(Button.Pressed, "#details-add")
@@ -207,7 +182,7 @@ class DetailsPanel(PodPanel):
         row = event.button.parent
         if isinstance(row, ParticipantRow):
             name = row.participant.name
-            self.checkpoint("Remove a person")
+            self.session.checkpoint("Remove a person")
             row.remove()
             self.call_after_refresh(self._read_participants)
             if name:

@@ -96,10 +96,8 @@ class EditForm(ModalScreen[T | None], Generic[T]):
         error.update(Content(message))
         error.set_class(not message, "-empty")
         if field:
-            try:
-                self.query_one(f"#{field}").focus()
-            except Exception:
-                pass
+            for box in self.query(f"#{field}"):  # the box the problem is about, if the form has it
+                box.focus()
 
     @on(Input.Submitted)
     def _next_box(self, event: Input.Submitted) -> None:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Markdown
+
+from .dialog import Dialog
 
 HELP = """\
 # gq-pods
@@ -77,27 +77,20 @@ The mouse works too: click a pod, a stage, a tab, a button or a field.
 """
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(Dialog[None]):
     DEFAULT_CSS = """
-    HelpScreen { align: center middle; }
-    HelpScreen > Vertical {
-        width: 90%; max-width: 100; height: 90%;
-        border: thick $primary; background: $surface;
-    }
+    HelpScreen > #dialog { width: 90%; max-width: 100; height: 90%; max-height: 90%; padding: 0; }
     HelpScreen Markdown { height: 1fr; overflow-y: auto; }
     """
     BINDINGS = [
-        Binding("escape", "close", "Close", id="help.close"),
-        Binding("f1", "close", "Close", id="help.close-f1", show=False),
-        Binding("q", "close", "Close", id="help.close-q", show=False),
+        Binding("escape", "cancel", "Close", id="help.close"),
+        Binding("f1", "cancel", "Close", id="help.close-f1", show=False),
+        Binding("q", "cancel", "Close", id="help.close-q", show=False),
     ]
 
-    def compose(self) -> ComposeResult:
-        with Vertical():
-            yield Markdown(HELP, id="help-text")
+    def body(self) -> ComposeResult:
+        self.help_text = Markdown(HELP, id="help-text")
+        yield self.help_text
 
     def on_mount(self) -> None:
-        self.query_one(Markdown).focus()
-
-    def action_close(self) -> None:
-        self.dismiss(None)
+        self.help_text.focus()

@@ -11,9 +11,11 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Static
+from textual.widgets.data_table import CellDoesNotExist
 
 from gq_pods.model import STATUS_LABELS, STYLE_SHORT, PodSummary
 
+from .contracts import RepositoryOpened
 from .text import cell, plain
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -49,6 +51,7 @@ class HomeScreen(Screen):
         Binding("n", "new_pod", "New pod", id="home.new"),
         Binding("enter", "open_pod", "Open", id="home.open"),
         Binding("d,delete", "delete_pod", "Delete", id="home.delete"),
+        Binding("p", "practice", "Practise", id="home.practice"),
         Binding("slash", "focus_filter", "Filter", id="home.filter", priority=True),
         Binding("escape", "clear_filter", "Clear filter", id="home.clear", show=False),
         Binding("q", "app.quit", "Quit", id="home.quit", show=False),
@@ -89,6 +92,9 @@ class HomeScreen(Screen):
         if action in ("open_pod", "delete_pod", "focus_filter", "clear_filter") and not self.pods:
             return False
         return True
+
+    def on_repository_opened(self, message: RepositoryOpened) -> None:
+        self.repository_ready()
 
     def repository_ready(self) -> None:
         self.loaded = True
@@ -147,7 +153,7 @@ class HomeScreen(Screen):
             return None
         try:
             row_key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
-        except Exception:
+        except CellDoesNotExist:
             return None
         return int(row_key.value) if row_key.value is not None else None
 
@@ -184,6 +190,11 @@ class HomeScreen(Screen):
         table = self.query_one("#pods", DataTable)
         if table.display:
             table.focus()
+
+    def action_practice(self) -> None:
+        from .practice import PracticeScreen
+
+        self.app.push_screen(PracticeScreen())
 
     def action_new_pod(self) -> None:
         self.app.action_new_pod()

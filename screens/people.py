@@ -18,6 +18,7 @@ from textual.widgets.option_list import Option
 
 from gq_pods import genogram
 from gq_pods.model import PERSON_KINDS, Person
+from gq_pods.session import UndoStep
 
 from .edit_form import EditForm, FormProblem, field_row
 from .text import plain, visible
@@ -124,14 +125,14 @@ class PeoplePanel(PodPanel):
     def on_mount(self) -> None:
         self.show_pod()
 
-    def on_show(self) -> None:
-        # another tab may have changed the pod (a new danger statement, an undo) while this one was hidden
-        self.show_pod()
-
     def focus_work(self, work: str) -> None:
         self.query_one("#genogram", OptionList).focus()
 
     # ------------------------------------------------------------ drawing
+
+    def undone(self, step: UndoStep) -> None:
+        kind, key = step.about or ("", "")
+        self.show_pod(select=key if kind == "person" else None)
 
     def show_pod(self, select: str | None = None) -> None:
         """Redraw the genogram; keep (or move) the highlight to ``select``, a person's id."""
@@ -221,10 +222,7 @@ class PeoplePanel(PodPanel):
         def done(person: Person | None) -> None:
             if person is None:
                 return
-            self.checkpoint(f"Add {person.name}")
-            person.id = self.pod.new_person_id()
-            self.pod.people.append(person)
-            self.edited()
+            self.session.add_person(person)
             self.show_pod(select=person.id)
             self.query_one("#genogram", OptionList).focus()
             tip = f" {INITIALS_HINT}" if looks_like_a_full_name(person.name) else ""
@@ -245,15 +243,8 @@ class PeoplePanel(PodPanel):
         def done(changed: Person | None) -> None:
             if changed is None:
                 return
-            index = next((i for i, p in enumerate(self.pod.people) if p.id == person_id), None)
-            if index is None:  # gone meanwhile (undo): add them back rather than lose the typing
-                changed.id = self.pod.new_person_id()
-                self.checkpoint(f"Add {changed.name}")
-                self.pod.people.append(changed)
-            else:
-                self.checkpoint(f"Change {changed.name}")
-                self.pod.people[index] = changed
-            self.edited()
+            # If they are gone meanwhile (undo), the session adds them back rather than lose the typing.
+            changed = self.session.change_person(person_id, changed)
             self.show_pod(select=changed.id)
             self.query_one("#genogram", OptionList).focus()
 
@@ -264,8 +255,6 @@ class PeoplePanel(PodPanel):
         if person is None:
             self.notify("Choose a person to remove first (arrow keys).")
             return
-        self.checkpoint(f"Remove {person.name}")
-        self.pod.people.remove(person)
-        self.edited()
+        self.session.remove_person(person.id)
         self.show_pod()
         self.notify(f"Removed {visible(person.name)}. ctrl+z brings them back.", markup=False)

@@ -119,10 +119,6 @@ class PlanningPanel(PodPanel):
     def on_mount(self) -> None:
         self.show_pod()
 
-    def on_show(self) -> None:
-        # another tab may have changed the pod (a new danger statement, an undo) while this one was hidden
-        self.show_pod()
-
     def on_resize(self) -> None:
         self.set_class(self.size.width >= WIDE, "-wide")
 
@@ -227,20 +223,14 @@ class PlanningPanel(PodPanel):
 
             def added_contingency(c: Contingency | None) -> None:
                 if c is not None:
-                    self.checkpoint("Add to the contingency plan")
-                    self.pod.contingencies.append(c)
-                    self.edited()
-                    self.show_pod(focus=("contingencies", len(self.pod.contingencies) - 1))
+                    self.show_pod(focus=("contingencies", self.session.add_to_plan("contingencies", c)))
 
             self.app.push_screen(ContingencyForm(), added_contingency)
         else:
 
             def added_line(line: BottomLine | None) -> None:
                 if line is not None:
-                    self.checkpoint("Add a bottom line")
-                    self.pod.bottom_lines.append(line)
-                    self.edited()
-                    self.show_pod(focus=("bottom-lines", len(self.pod.bottom_lines) - 1))
+                    self.show_pod(focus=("bottom-lines", self.session.add_to_plan("bottom_lines", line)))
 
             self.app.push_screen(BottomLineForm(), added_line)
 
@@ -253,15 +243,8 @@ class PlanningPanel(PodPanel):
         def changed(value: BottomLine | Contingency | None) -> None:
             if value is None:
                 return
-            current: list = self.pod.contingencies if list_id == "contingencies" else self.pod.bottom_lines
-            where = next((i for i, item in enumerate(current) if item is original), None)
-            self.checkpoint("Change the contingency plan" if list_id == "contingencies" else "Change a bottom line")
-            if where is None:  # gone meanwhile: keep the typing rather than lose it
-                current.append(value)
-                where = len(current) - 1
-            else:
-                current[where] = value
-            self.edited()
+            # If it is gone meanwhile (undo), the session keeps the typing rather than lose it.
+            where = self.session.change_in_plan(list_id.replace("-", "_"), original, value)
             self.show_pod(focus=(list_id, where))
 
         form = ContingencyForm(original) if list_id == "contingencies" else BottomLineForm(original)
@@ -273,15 +256,10 @@ class PlanningPanel(PodPanel):
             self.notify("Choose a bottom line or a contingency first (arrow keys; tab moves between the lists).")
             return
         if list_id == "contingencies":
-            item = self.pod.contingencies[index]
-            self.checkpoint("Remove from the contingency plan")
-            del self.pod.contingencies[index]
+            item = self.session.remove_from_plan("contingencies", index)
             what = f"'If: {short(visible(item.trigger))}'"
         else:
-            line = self.pod.bottom_lines[index]
-            self.checkpoint("Remove a bottom line")
-            del self.pod.bottom_lines[index]
+            line = self.session.remove_from_plan("bottom_lines", index)
             what = f"the bottom line '{short(visible(line.text))}'"
-        self.edited()
         self.show_pod(focus=(list_id, index))
         self.notify(f"Removed {what}. ctrl+z brings it back.", markup=False)

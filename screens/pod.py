@@ -1,8 +1,9 @@
 """An open pod: its parts in tabs, autosaved, with undo.
 
-The pod is held in memory as one ``Pod`` object; panels change it and say so
-(see workspace.py), and it is written to the database within half a second of
-the first unsaved change. ctrl+s saves at once; leaving or quitting saves too.
+The pod is held by one ``PodSession`` (gq_pods.session); panels ask it for every
+change (see workspace.py). The screen listens to it and writes the pod to the
+database within half a second of the first unsaved change. ctrl+s saves at
+once; leaving or quitting saves too. ctrl+z asks the session to undo.
 """
 
 from __future__ import annotations
@@ -18,15 +19,25 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
 from textual.timer import Timer
+from textual.widget import AwaitMount
 from textual.widgets import Footer, Static, TabbedContent, TabPane
 
-from gq_pods.model import STATUS_LABELS, Pod
+from gq_pods.model import Pod
 from gq_pods.runner import StageClock, missing_before_finish, order_records, stage_record
+from gq_pods.session import PodSession
 from gq_pods.stages import Stage, StagePlan, stages_for
 from gq_pods.teamconfig import TeamConfig, load_team_config
 
+from .contracts import OffersCommands, SavesWork
+from .details import DetailsPanel
+from .map import MapPanel
+from .people import PeoplePanel
+from .planning import PlanningPanel
+from .scaling import ScalingPanel
+from .stage_work import FocusPanel, ReflectionPanel
+from .statements import StatementsPanel
 from .text import plain
-from .workspace import SAVE_DELAY, PodEdited, PodPanel, SaveIndicator, UndoStack
+from .workspace import SAVE_DELAY, PodPanel, SaveIndicator
 
 if TYPE_CHECKING:  # pragma: no cover
     from .app import GqPodsApp
@@ -38,27 +49,22 @@ def pod_heading(pod: Pod) -> Content:
     return plain(name).stylize("bold") + Content(f"  ·  {pod.date.isoformat()}  ·  {pod.style_label}")
 
 
-def manager_note(pod: Pod) -> Content:
-    """Whether next steps can be agreed, and the pod's status, in words."""
-    status = STATUS_LABELS.get(pod.status, pod.status) + (" (practice pod)" if pod.practice else "")
-    if pod.manager_present:
-        note = "The manager is here: next steps can be agreed."
-    else:
-        note = "No manager here: next steps are ideas for the presenter to take to supervision, not decisions."
-    return Content(f"{note}\nStatus: {status}")
-
-
-# The tabs of an open pod: (id, title, module, class).
-PANES: list[tuple[str, str, str, str]] = [
-    ("map", "Map", "screens.map", "MapPanel"),
-    ("people", "People", "screens.people", "PeoplePanel"),
-    ("statements", "Statements", "screens.statements", "StatementsPanel"),
-    ("scaling", "Scaling", "screens.scaling", "ScalingPanel"),
-    ("planning", "Planning", "screens.planning", "PlanningPanel"),
-    ("focus", "Focus", "screens.stage_work", "FocusPanel"),
-    ("reflection", "Reflection", "screens.stage_work", "ReflectionPanel"),
-    ("details", "Pod", "screens.details", "DetailsPanel"),
+# The tabs of an open pod: (id, title, panel class). Each is built when first shown.
+PANES: list[tuple[str, str, type[PodPanel]]] = [
+    ("map", "Map", MapPanel),
+    ("people", "People", PeoplePanel),
+    ("statements", "Statements", StatementsPanel),
+    ("scaling", "Scaling", ScalingPanel),
+    ("planning", "Planning", PlanningPanel),
+    ("focus", "Focus", FocusPanel),
+    ("reflection", "Reflection", ReflectionPanel),
+    ("details", "Pod", DetailsPanel),
 ]
+
+
+
+def pane_class(pane_id: str) -> type[PodPanel] | None:
+    return next((panel for key, _, panel in PANES if key == pane_id), None)
 
 # Which tab each kind of stage opens (and what the panel is asked to show).
 WORK_TABS = {
@@ -79,18 +85,7 @@ TIME_SAVE_EVERY = 10  # seconds of stage time between quiet saves
 NARROW = 110  # below this width the stage rail folds away (F3 still jumps)
 
 
-def pane_classes() -> list[tuple[str, str, type[PodPanel]]]:
-    """The tabs of an open pod: (id, title, panel class). Imported when a pod first
-    opens, so the panels cost nothing before the first frame."""
-    import importlib
-
-    return [
-        (pane_id, title, getattr(importlib.import_module(module_name), class_name))
-        for pane_id, title, module_name, class_name in PANES
-    ]
-
-
-class PodScreen(Screen):
+class PodScreen(SavesWork, OffersCommands, Screen):
     """One open pod."""
 
     app: GqPodsApp
@@ -113,9 +108,8 @@ class PodScreen(Screen):
         super().__init__()
         assert pod.id is not None, "only a stored pod can be opened"
         self.pod_id = pod.id
-        self.pod: Pod = pod
+        self.session = PodSession(pod, on_change=self.mark_dirty)
         self.team: TeamConfig = load_team_config()
-        self.undo_stack = UndoStack()
         self._dirty = False
         self._save_timer: Timer | None = None
         self.saved_at: dt.datetime | None = None
@@ -125,6 +119,12 @@ class PodScreen(Screen):
         self._unsaved_seconds = 0
         self._map_return: str | None = None
         self._heading = pod_heading(pod)
+        # Each tab's panel, once built: a tab is built when it is first shown.
+        self._panels: dict[str, PodPanel] = {}
+
+    @property
+    def pod(self) -> Pod:
+        return self.session.pod
 
     @property
     def stage(self) -> Stage:
@@ -145,11 +145,35 @@ class PodScreen(Screen):
             yield StageRail(id="stage-rail")
             with Vertical(id="pod-main"):
                 yield StageHeader(id="stage-header")
-                with TabbedContent(id="pod-tabs", initial=f"tab-{WORK_TABS.get(self.stage.work, 'details')}"):
-                    for pane_id, title, panel in pane_classes():
+                first = WORK_TABS.get(self.stage.work, "details") if self.plan.stages else "details"
+                with TabbedContent(id="pod-tabs", initial=f"tab-{first}"):
+                    for pane_id, title, _ in PANES:
                         with TabPane(title, id=f"tab-{pane_id}"):
-                            yield panel(id=f"panel-{pane_id}")
+                            if pane_id == first:  # the others are built when first shown
+                                yield self._new_panel(pane_id)
         yield Footer()
+
+    def _new_panel(self, pane_id: str) -> PodPanel:
+        panel_class = pane_class(pane_id)
+        assert panel_class is not None, pane_id
+        panel = panel_class(id=f"panel-{pane_id}")
+        self._panels[pane_id] = panel
+        return panel
+
+    def build_tab(self, pane_id: str) -> AwaitMount | None:
+        """Build a tab's panel if it is not built yet. Returns what to await for it, or None."""
+        if pane_id in self._panels or pane_class(pane_id) is None:
+            return None
+        return self.query_one(f"#tab-{pane_id}", TabPane).mount(self._new_panel(pane_id))
+
+    def panel(self, pane_id: str) -> PodPanel | None:
+        """A tab's panel, if it has been built."""
+        return self._panels.get(pane_id)
+
+    @on(TabbedContent.TabActivated, "#pod-tabs")
+    def _tab_shown(self, event: TabbedContent.TabActivated) -> None:
+        # A click on a tab, or the arrows on the tab bar: build it on its first showing.
+        self.build_tab((event.pane.id or "").removeprefix("tab-"))
 
     def on_mount(self) -> None:
         self.saved_at = self.app.wall_clock()
@@ -187,7 +211,7 @@ class PodScreen(Screen):
         for header in self.query(StageHeader):
             header.show_time()
 
-    def go_to_stage(self, index: int) -> None:
+    async def go_to_stage(self, index: int) -> None:
         if not self.plan.stages:
             return
         index = max(0, min(index, len(self.plan.stages) - 1))
@@ -198,51 +222,53 @@ class PodScreen(Screen):
         order_records(self.pod, self.plan)
         self.pod.current_stage = stage.key
         self._map_return = None
-        self.open_work(stage.work)
+        await self.open_work(stage.work)
         from .runner import StageHeader, StageRail
 
         for widget in (*self.query(StageHeader), *self.query(StageRail)):
             widget.show_pod()
         self.mark_dirty()
 
-    def open_work(self, work: str) -> None:
+    async def open_work(self, work: str) -> None:
         pane_id = WORK_TABS.get(work, "details")
-        if not self.query(f"#tab-{pane_id}"):
+        if pane_class(pane_id) is None:
             pane_id = "details"
+        building = self.build_tab(pane_id)
         self.show_tab(pane_id)
+        if building is not None:
+            await building  # a tab's first showing: its panel is there before the next key
         # Now, so keys typed straight after F8 land in the new work; and once more
         # after the tab is laid out, in case the panel needed its layout first.
         self._focus_work(pane_id, work, self.stage_index)
         self.call_after_refresh(self._focus_work, pane_id, work, self.stage_index, True)
 
     def _focus_work(self, pane_id: str, work: str, stage_index: int, only_if_lost: bool = False) -> None:
-        if stage_index != self.stage_index:
-            return  # the facilitator has already moved on
-        panel = self.query_one(f"#panel-{pane_id}")
+        panel = self._panels.get(pane_id)
+        tabs = self.query_one("#pod-tabs", TabbedContent)
+        if stage_index != self.stage_index or tabs.active != f"tab-{pane_id}" or panel is None:
+            return  # the facilitator has already moved on (another stage, F2, a click on a tab)
         if only_if_lost and self.focused is not None and panel in self.focused.ancestors_with_self:
             return
-        focus_work = getattr(panel, "focus_work", None)
-        if focus_work is not None:
-            focus_work(work)
+        panel.focus_work(work)
 
-    def action_next_stage(self) -> None:
+    async def action_next_stage(self) -> None:
         if self.stage_index >= len(self.plan.stages) - 1:
             self.notify("This is the last stage. Ctrl+F finishes the pod.")
             return
-        self.go_to_stage(self.stage_index + 1)
+        await self.go_to_stage(self.stage_index + 1)
 
-    def action_previous_stage(self) -> None:
+    async def action_previous_stage(self) -> None:
         if self.stage_index == 0:
             self.notify("This is the first stage.")
             return
-        self.go_to_stage(self.stage_index - 1)
+        await self.go_to_stage(self.stage_index - 1)
 
     def action_pick_stage(self) -> None:
         from .runner import StagePicker
 
-        def chosen(index: int | None) -> None:
+        async def chosen(index: int | None) -> None:
             if index is not None:
-                self.go_to_stage(index)
+                await self.go_to_stage(index)
 
         self.app.push_screen(StagePicker(self.plan.stages, self.stage_index), chosen)
 
@@ -257,7 +283,7 @@ class PodScreen(Screen):
         self._refresh_stage_header()
         self.notify("Timer running." if running else "Timer paused.", timeout=2)
 
-    def action_toggle_map(self) -> None:
+    async def action_toggle_map(self) -> None:
         """The whole map, one key away; the same key goes back."""
         tabs = self.query_one("#pod-tabs", TabbedContent)
         if tabs.active == "tab-map" and self._map_return:
@@ -266,19 +292,22 @@ class PodScreen(Screen):
             self._map_return = None
             if self.plan.stages and WORK_TABS.get(self.stage.work) == back:
                 self.call_after_refresh(self._focus_work, back, self.stage.work, self.stage_index)
-        elif self.query("#tab-map"):
+        else:
             self._map_return = tabs.active if tabs.active != "tab-map" else None
+            building = self.build_tab("map")
             self.show_tab("map")
+            if building is not None:
+                await building
             self.call_after_refresh(self._keyboard_to_map)
 
     def _keyboard_to_map(self) -> None:
         """F2 means 'the map': the keyboard goes with it, wherever it was before."""
         tabs = self.query_one("#pod-tabs", TabbedContent)
-        panel = self.query_one("#panel-map")
-        if tabs.active == "tab-map" and (self.focused is None or panel not in self.focused.ancestors):
-            show_column = getattr(panel, "show_column", None)
-            if show_column is not None:
-                show_column(panel.column)
+        panel = self._panels.get("map")
+        if not isinstance(panel, MapPanel) or tabs.active != "tab-map":
+            return
+        if self.focused is None or panel not in self.focused.ancestors:
+            panel.show_column(panel.column)
 
     def action_finish(self) -> None:
         from .runner import FinishScreen
@@ -289,7 +318,7 @@ class PodScreen(Screen):
             if finish:
                 if self.stage_clock is not None:
                     self.stage_clock.pause()
-                self.pod.status = "complete"
+                self.session.set_pod("status", "complete")
                 self.mark_dirty()
                 self.save_now()
                 self._refresh_stage_header()
@@ -301,11 +330,6 @@ class PodScreen(Screen):
         return self.query(PodPanel)
 
     # ------------------------------------------------------------ saving
-
-    @on(PodEdited)
-    def _pod_edited(self, event: PodEdited) -> None:
-        event.stop()
-        self.mark_dirty()
 
     def mark_dirty(self) -> None:
         was_dirty = self._dirty
@@ -332,6 +356,7 @@ class PodScreen(Screen):
         repo = self.app.repository
         if repo is None:
             return False
+        version = self.session.version
         try:
             repo.save_pod(self.pod)
         except Exception as error:
@@ -349,6 +374,7 @@ class PodScreen(Screen):
                 self._save_timer = self.set_timer(2.0, self._autosave)
             return False
         self._dirty = False
+        self.session.mark_saved(version)
         self.saved_at = self.app.wall_clock()
         for indicator in self.query(SaveIndicator):
             indicator.show_saved(self.saved_at)
@@ -360,20 +386,15 @@ class PodScreen(Screen):
 
     # ------------------------------------------------------------ undo
 
-    def checkpoint(self, label: str) -> None:
-        self.undo_stack.push(label, self.pod)
-
     def action_undo(self) -> None:
-        step = self.undo_stack.pop()
+        step = self.session.undo()
         if step is None:
             self.notify("Nothing to undo.")
             return
-        step.pod.id = self.pod.id
-        self.pod = step.pod
         for panel in self.panels():
-            panel.show_pod()
-        self.mark_dirty()
-        self.notify(f"Undone: {step.label}")
+            panel.drawn = self.session.version
+            panel.undone(step)
+        self.notify(f"Undone: {step.label}", markup=False)
 
     # ------------------------------------------------------------ actions
 
@@ -407,8 +428,10 @@ class PodScreen(Screen):
         return self.has_class("-presenting")
 
     def show_tab(self, pane_id: str) -> None:
+        """Show a tab (building it on its first showing)."""
         tabs = self.query_one("#pod-tabs", TabbedContent)
         target = pane_id if pane_id.startswith("tab-") else f"tab-{pane_id}"
+        self.build_tab(target.removeprefix("tab-"))
         if tabs.active != target:
             # Let go of the keyboard first: when a focused box is hidden, Textual hands the
             # focus to its neighbour in the same (hidden) tab, which drags that tab back.
@@ -421,7 +444,7 @@ class PodScreen(Screen):
         self.save_now()
         self.app.push_screen(ExportScreen(self.pod, self.team.labels))
 
-    def pod_commands(self) -> list[SystemCommand]:
+    def screen_commands(self) -> list[SystemCommand]:
         return [
             SystemCommand("Next stage", "Move on to the next stage (F8)", self.action_next_stage),
             SystemCommand("Previous stage", "Go back a stage (F7)", self.action_previous_stage),

@@ -11,13 +11,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Button, Digits, OptionList, Static
 from textual.widgets.option_list import Option
 
 from gq_pods.runner import format_clock, seconds_on, time_left, total_seconds
 from gq_pods.stages import Stage
 
+from .dialog import Dialog, Picker
 from .text import plain
 from .workspace import PodPanel
 
@@ -30,12 +30,6 @@ def rail_label(number: int, stage: Stage, current: bool, seconds: int) -> Conten
 
 class StageRail(PodPanel):
     """Every stage, the current one marked; click or Enter to jump."""
-
-    DEFAULT_CSS = """
-    StageRail { width: 32; height: 1fr; border-right: solid $panel; }
-    StageRail OptionList { height: 1fr; border: none; padding: 0; }
-    StageRail #rail-title { text-style: bold; padding: 0 1; }
-    """
 
     def compose(self) -> ComposeResult:
         yield Static(Content("Stages"), id="rail-title")
@@ -56,25 +50,13 @@ class StageRail(PodPanel):
         rail.highlighted = screen.stage_index if highlighted is None else highlighted
 
     @on(OptionList.OptionSelected, "#rail")
-    def _chosen(self, event: OptionList.OptionSelected) -> None:
+    async def _chosen(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        self.pod_screen.go_to_stage(event.option_index)
+        await self.pod_screen.go_to_stage(event.option_index)
 
 
 class StageHeader(PodPanel):
     """The current stage: number, title, who leads, its prompts, and the timer."""
-
-    DEFAULT_CSS = """
-    StageHeader { height: auto; max-height: 8; border-bottom: solid $panel; }
-    StageHeader > Horizontal { height: auto; }
-    StageHeader #stage-text { width: 1fr; height: auto; padding: 0 1; }
-    StageHeader #stage-title { text-style: bold; }
-    StageHeader #stage-prompts { color: $text; }
-    StageHeader Digits { width: auto; padding: 0 1; }
-    StageHeader.-over Digits { color: $warning; }
-    StageHeader.-over #stage-time-words { color: $warning; text-style: bold; }
-    StageHeader.-paused #stage-time-words { text-style: bold; }
-    """
 
     def compose(self) -> ComposeResult:
         with Horizontal():
@@ -122,78 +104,54 @@ class StageHeader(PodPanel):
         self.set_class(not running, "-paused")
 
 
-class StagePicker(ModalScreen[int | None]):
+class StagePicker(Picker[int]):
     """Jump to any stage."""
 
     DEFAULT_CSS = """
-    StagePicker { align: center middle; }
-    StagePicker > Vertical { width: 60; max-width: 100%; height: auto; max-height: 90%;
-        border: thick $primary; background: $surface; padding: 0 1; }
-    StagePicker OptionList { height: auto; max-height: 20; }
+    StagePicker > #dialog { width: 60; max-height: 90%; padding: 0 1; }
     """
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="picker.cancel")]
 
     def __init__(self, stages: tuple[Stage, ...], current: int) -> None:
-        super().__init__()
+        super().__init__(
+            Content("Go to which stage?").stylize("bold"),
+            [(i, rail_label(i + 1, s, i == current, 0)) for i, s in enumerate(stages)],
+            start=current,
+        )
         self.stages = stages
         self.current = current
 
-    def compose(self) -> ComposeResult:
-        with Vertical():
-            yield Static(Content("Go to which stage?").stylize("bold"))
-            yield OptionList(
-                *[Option(rail_label(i + 1, s, i == self.current, 0), id=s.key) for i, s in enumerate(self.stages)],
-                id="picker",
-            )
 
-    def on_mount(self) -> None:
-        picker = self.query_one("#picker", OptionList)
-        picker.highlighted = self.current
-        picker.focus()
-
-    @on(OptionList.OptionSelected, "#picker")
-    def _chosen(self, event: OptionList.OptionSelected) -> None:
-        self.dismiss(event.option_index)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
-
-
-class FinishScreen(ModalScreen[bool]):
+class FinishScreen(Dialog[bool]):
     """Finishing a pod: what is missing, listed, never blocking."""
 
     DEFAULT_CSS = """
-    FinishScreen { align: center middle; }
-    FinishScreen > Vertical { width: 76; max-width: 100%; height: auto; max-height: 95%;
-        border: thick $primary; background: $surface; padding: 1 2; }
+    FinishScreen > #dialog { width: 76; }
     FinishScreen #finish-list { height: auto; margin: 1 0; }
     FinishScreen Horizontal { height: auto; align-horizontal: right; }
     FinishScreen Button { margin-left: 2; }
     """
     BINDINGS = [Binding("escape", "cancel", "Keep working", id="finish.cancel")]
+    CANCEL = False
 
     def __init__(self, missing: list[str]) -> None:
         super().__init__()
         self.missing = missing
+        self.finish_button = Button("Finish pod", id="finish", variant="primary")
 
-    def compose(self) -> ComposeResult:
-        with Vertical():
-            if self.missing:
-                yield Static(Content("Before you finish, this pod is missing:").stylize("bold"))
-                yield Static(Content("\n").join(Content(f"• {item}") for item in self.missing), id="finish-list")
-                yield Static(Content("You can finish anyway and come back to these later."))
-            else:
-                yield Static(Content("Everything a pod record needs is here.").stylize("bold"), id="finish-list")
-            with Horizontal():
-                yield Button("Keep working", id="keep")
-                yield Button("Finish pod", id="finish", variant="primary")
+    def body(self) -> ComposeResult:
+        if self.missing:
+            yield Static(Content("Before you finish, this pod is missing:").stylize("bold"))
+            yield Static(Content("\n").join(Content(f"• {item}") for item in self.missing), id="finish-list")
+            yield Static(Content("You can finish anyway and come back to these later."))
+        else:
+            yield Static(Content("Everything a pod record needs is here.").stylize("bold"), id="finish-list")
+        with Horizontal():
+            yield Button("Keep working", id="keep")
+            yield self.finish_button
 
     def on_mount(self) -> None:
-        self.query_one("#finish", Button).focus()
+        self.finish_button.focus()
 
     @on(Button.Pressed)
     def _pressed(self, event: Button.Pressed) -> None:
         self.dismiss(event.button.id == "finish")
-
-    def action_cancel(self) -> None:
-        self.dismiss(False)

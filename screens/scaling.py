@@ -27,6 +27,7 @@ from textual.widgets.option_list import Option
 from gq_pods import scaling
 from gq_pods.compose import compose_statement
 from gq_pods.model import ScaleScore
+from gq_pods.rules import singular
 
 from .edit_form import EditForm, FormProblem, field_row
 from .text import plain, visible
@@ -46,10 +47,6 @@ TINY_HEIGHT = 20  # rows: below this the question takes one line and the buttons
 MODE_OPTIONS = [(label, mode) for mode, label in scaling.MODE_LABELS.items()]
 
 
-def singular(label: str) -> str:
-    return label[:-1] if label.endswith("s") else label
-
-
 def short(text: str, limit: int = 48) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
@@ -57,8 +54,6 @@ def short(text: str, limit: int = 48) -> str:
 
 class ScaleLine(Widget):
     """The scores on the 0 to 10 line, each person's initials under their score."""
-
-    DEFAULT_CSS = "ScaleLine { height: auto; }"
 
     def __init__(self, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -188,10 +183,6 @@ class ScalingPanel(PodPanel):
             yield Button("Next scale (s)", id="scale-next-scale", compact=True)
 
     def on_mount(self) -> None:
-        self.show_pod()
-
-    def on_show(self) -> None:
-        # another tab may have changed the pod (a new danger statement, an undo) while this one was hidden
         self.show_pod()
 
     def on_resize(self) -> None:
@@ -436,14 +427,8 @@ class ScalingPanel(PodPanel):
         self.app.push_screen(form, done)
 
     def save_score(self, about: str, original: ScaleScore | None, result: ScaleScore) -> None:
-        self.checkpoint(f"Score for {result.who}")
-        scale = scaling.ensure_scale(self.pod, about)
-        index = next((i for i, s in enumerate(scale.scores) if s is original), None) if original else None
-        if index is None:
-            scale.scores.append(result)
-        else:
-            scale.scores[index] = result
-        self.edited()
+        self.session.save_score(about, original, result)
+        scale = self.pod.scale_for(about)
         self.about = about
         after = scaling.next_to_score(self.pod, scale)
         self.show_pod(select_who=after.name if after is not None and original is None else result.who)
@@ -461,9 +446,7 @@ class ScalingPanel(PodPanel):
         if row is None or row.score is None or scale is None:
             self.notify("Choose someone who has scored (arrow keys) to remove their score.")
             return
-        self.checkpoint(f"Remove {row.name}'s score")
-        scale.scores = [s for s in scale.scores if s is not row.score]
-        self.edited()
+        self.session.remove_score(self.about, row.score)
         self.show_pod(select_who=row.name)
         self.notify(f"Removed {visible(row.name)}'s score. ctrl+z brings it back.", markup=False)
 
@@ -488,8 +471,7 @@ class ScalingPanel(PodPanel):
         def reveal(go: bool | None = True) -> None:
             if not go:
                 return
-            scaling.set_revealed(self.pod, about, True)
-            self.edited()
+            self.session.reveal(about)
             self.show_pod()
             self.notify("Scores revealed.")
 
@@ -511,8 +493,7 @@ class ScalingPanel(PodPanel):
 
         def apply(go: bool | None = True) -> None:
             if go:
-                scaling.set_mode(self.pod, new_mode)
-                self.edited()
+                self.session.set_scaling_mode(new_mode)
                 self.notify(f"Collecting scores: {scaling.MODE_LABELS[new_mode].lower()}.")
             self.show_pod()
 
@@ -541,10 +522,7 @@ class ScalingPanel(PodPanel):
         def done(question: str | None) -> None:
             if question is None:
                 return
-            self.checkpoint("Change the scale question")
-            scale = scaling.ensure_scale(self.pod, about)
-            scale.question = question or scaling.DEFAULT_SCALE_QUESTION
-            self.edited()
+            self.session.set_scale_question(about, question)
             self.show_pod()
 
         self.app.push_screen(QuestionForm(scaling.question_of(self.scale)), done)

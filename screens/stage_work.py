@@ -25,11 +25,6 @@ ANSWER_OPTIONS = [("Yes", "yes"), ("Partly", "partly"), ("No", "no")]
 class FocusPanel(PodPanel):
     """The presenter's focus question, word for word."""
 
-    DEFAULT_CSS = """
-    FocusPanel { height: 1fr; }
-    FocusPanel #focus-question { height: 1fr; min-height: 4; }
-    """
-
     def compose(self) -> ComposeResult:
         yield Label("What does the presenter want from the group today? Record it word for word.", classes="field-label")
         yield TextArea(self.pod.focus_question, id="focus-question", soft_wrap=True, show_line_numbers=False)
@@ -44,9 +39,7 @@ class FocusPanel(PodPanel):
 
     @on(TextArea.Changed, "#focus-question")
     def _changed(self, event: TextArea.Changed) -> None:
-        if event.text_area.text != self.pod.focus_question:
-            self.pod.focus_question = event.text_area.text
-            self.edited()
+        self.session.set_pod("focus_question", event.text_area.text)
 
 
 REFLECTION_FIELDS = (
@@ -58,14 +51,6 @@ REFLECTION_FIELDS = (
 
 class ReflectionPanel(PodPanel):
     """Was the focus question answered? What was useful? What did we learn?"""
-
-    DEFAULT_CSS = """
-    ReflectionPanel { height: 1fr; }
-    ReflectionPanel VerticalScroll { height: 1fr; }
-    ReflectionPanel #reflection-focus { padding: 0 1; margin-bottom: 1; }
-    ReflectionPanel TextArea { height: 4; }
-    ReflectionPanel Select { width: 30; margin: 0 1; }
-    """
 
     def compose(self) -> ComposeResult:
         with VerticalScroll():
@@ -102,10 +87,6 @@ class ReflectionPanel(PodPanel):
             if area.text != getattr(self.pod.reflection, name):
                 area.load_text(getattr(self.pod.reflection, name))
 
-    def on_show(self) -> None:
-        # The focus question may have been written since this tab was built.
-        self.query_one("#reflection-focus", Static).update(self._focus_text())
-
     def focus_work(self, work: str) -> None:
         self.query_one("#reflection-focus", Static).update(self._focus_text())
         target = "#reflection-pleased_with" if work == "appreciative" else "#answered"
@@ -114,9 +95,7 @@ class ReflectionPanel(PodPanel):
     @on(Select.Changed, "#answered")
     def _answered(self, event: Select.Changed) -> None:
         value = None if event.value is Select.NULL else str(event.value)
-        if value != self.pod.reflection.focus_question_answered:
-            self.pod.reflection.focus_question_answered = value
-            self.edited()
+        self.session.set_reflection("focus_question_answered", value)
 
     @on(TextArea.Changed)
     def _text_changed(self, event: TextArea.Changed) -> None:
@@ -124,6 +103,4 @@ class ReflectionPanel(PodPanel):
         if not area_id.startswith("reflection-"):
             return
         name = area_id.removeprefix("reflection-")
-        if getattr(self.pod.reflection, name) != event.text_area.text:
-            setattr(self.pod.reflection, name, event.text_area.text)
-            self.edited()
+        self.session.set_reflection(name, event.text_area.text)

@@ -1,50 +1,39 @@
-"""What every part of an open pod shares: the pod itself, autosave and undo.
+"""What every part of an open pod shares: the pod session, autosave and undo.
 
 A panel (the map, the people, scaling, statements...) is a ``PodPanel``. It
-reads and changes ``self.pod`` directly, then says so:
+reads ``self.pod`` and changes it only by asking ``self.session``
+(gq_pods.session.PodSession), which takes the undo checkpoints, decides the
+practice's rules and counts every change. The pod screen listens to the session:
+it saves within half a second of a change (autosave) and the indicator says so.
 
-- ``self.checkpoint("Delete item")`` *before* a change a slip would cost work
-  (delete, move, reorder): ctrl+z goes back to that point;
-- ``self.edited()`` *after* any change: the pod screen saves within half a
-  second (autosave) and the indicator says so.
-
-When the pod is replaced (undo, reload), every panel's ``show_pod()`` runs so it
-redraws from the pod.
+Each panel remembers the session version it last drew (``drawn``). When it is
+shown and the session has moved on (another tab changed the pod), it redraws
+with ``show_pod()``; after ctrl+z, ``undone()`` redraws and selects what the
+undone step was about.
 """
 
 from __future__ import annotations
 
-import copy
 import datetime as dt
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from textual.content import Content
-from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Static
 
 from gq_pods.model import Pod
+from gq_pods.session import PodSession, UndoStep
 
 if TYPE_CHECKING:  # pragma: no cover
     from .pod import PodScreen
 
 SAVE_DELAY = 0.4  # seconds from the first unsaved change to the save
-UNDO_DEPTH = 50
-
-
-class PodEdited(Message):
-    """A panel changed the pod; it needs saving."""
-
-
-@dataclass
-class Checkpoint:
-    label: str
-    pod: Pod
 
 
 class PodPanel(Widget):
     """A part of the open pod's screen that edits the pod."""
+
+    drawn = -1  # the session version this panel last showed
 
     @property
     def pod_screen(self) -> PodScreen:
@@ -55,17 +44,31 @@ class PodPanel(Widget):
         return screen
 
     @property
+    def session(self) -> PodSession:
+        return self.pod_screen.session
+
+    @property
     def pod(self) -> Pod:
-        return self.pod_screen.pod
+        return self.pod_screen.session.pod
 
-    def checkpoint(self, label: str) -> None:
-        self.pod_screen.checkpoint(label)
+    def on_mount(self) -> None:
+        self.drawn = self.session.version
 
-    def edited(self) -> None:
-        self.post_message(PodEdited())
+    def on_show(self) -> None:
+        self.catch_up()
+
+    def catch_up(self) -> None:
+        """Redraw if the pod changed since this panel last showed it (another tab, undo)."""
+        if self.drawn != self.session.version:
+            self.drawn = self.session.version
+            self.show_pod()
 
     def show_pod(self) -> None:
-        """Redraw everything from ``self.pod`` (after undo or reload)."""
+        """Redraw everything from ``self.pod`` (after undo, or a change made in another tab)."""
+
+    def undone(self, step: UndoStep) -> None:
+        """ctrl+z took back ``step``: redraw, selecting what it was about where it can."""
+        self.show_pod()
 
     def presentation_changed(self, presenting: bool) -> None:
         """Presentation mode went on or off (the screen has class -presenting)."""
@@ -96,20 +99,3 @@ class SaveIndicator(Static):
         self.set_classes("-failed")
         self.update(Content("NOT SAVED - retrying"))
 
-
-class UndoStack:
-    """Snapshots of the pod taken before risky changes."""
-
-    def __init__(self, depth: int = UNDO_DEPTH) -> None:
-        self.depth = depth
-        self._items: list[Checkpoint] = []
-
-    def push(self, label: str, pod: Pod) -> None:
-        self._items.append(Checkpoint(label, copy.deepcopy(pod)))
-        del self._items[: -self.depth]
-
-    def pop(self) -> Checkpoint | None:
-        return self._items.pop() if self._items else None
-
-    def __len__(self) -> int:
-        return len(self._items)

@@ -497,3 +497,30 @@ def test_snapshot_presentation_mode_at_80x24(snap_compare, db_url):
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=present)
+
+
+async def test_the_map_shows_what_the_statements_tab_wrote(db_url, repo):
+    # Issue 11: a statement and its goal written in the Statements tab, then back to the map
+    # with F2, and the map still said "add a danger statement first".
+    from textual import events
+
+    pod_id = repo.add_pod(empty_pod())
+    app = GqPodsApp(db_url)
+    async with app.run_test(size=(120, 40)) as pilot:
+        panel = await open_map(pilot, pod_id)
+        assert "add a danger statement first" in texts(panel, "safety_goals")[0]
+        screen = app.screen
+        screen.show_tab("statements")
+        await wait_until(pilot, lambda: getattr(app.focused, "id", None) == "pairs-add")
+        await pilot.press("a")
+        await wait_until(pilot, lambda: getattr(app.focused, "id", None) == "statement-who_is_worried")
+        app.post_message(events.Paste("The school"))
+        await pilot.press("ctrl+g")
+        await wait_until(pilot, lambda: getattr(app.focused, "id", None) == "goal-caregiver_actions")
+        app.post_message(events.Paste("Dean will stay calm"))
+        await wait_until(pilot, lambda: screen.pod.safety_goals and screen.pod.safety_goals[0].caregiver_actions)
+        await pilot.press("f2")
+        await wait_until(pilot, lambda: "school" in texts(panel, "danger_statements")[0].lower())
+        assert texts(panel, "danger_statements")[0].startswith("1. ")
+        await wait_until(pilot, lambda: "Dean will stay calm" in texts(panel, "safety_goals")[0])
+        assert texts(panel, "safety_goals")[0].startswith("Goal for 1: ")

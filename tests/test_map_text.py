@@ -7,8 +7,8 @@ import datetime as dt
 from hypothesis import given
 from hypothesis import strategies as st
 
-from gq_pods.model import MapItem
-from screens.map import DATE_HELP, MapPanel, Row, parse_due
+from gq_pods.model import MapItem, Pod
+from screens.map import DATE_HELP, Row, card_content, parse_due
 from screens.text import visible
 
 
@@ -34,5 +34,5 @@ def test_the_usual_slips_are_explained():
 
 @given(st.text(min_size=1).filter(lambda t: t.strip()))
 def test_a_card_shows_exactly_what_was_typed(text):
-    content = MapPanel().card_content("harm", Row("item", MapItem(text)))
+    content = card_content(Pod(), "harm", Row("item", MapItem(text)))
     assert content.plain == "• " + visible(text)

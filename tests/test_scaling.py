@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from textual.widgets import Input, OptionList, Select
 
-from gq_pods.model import DEFAULT_SCALE_QUESTION, DangerStatement, Participant
+from gq_pods.model import DEFAULT_SCALE_QUESTION, Participant
 from screens.app import GqPodsApp
 from screens.confirm import ConfirmScreen
 from screens.pod import PodScreen
 from screens.scaling import ScoreForm
-from screens.workspace import PodEdited
 from storage.repository import Repository
 from tests.factories import full_pod
 from tests.pilot import open_tab, wait_until
@@ -200,10 +199,8 @@ async def test_each_danger_statement_gets_its_own_scale(db_url, repo):
         # the statements tab writes a danger statement...
         screen.show_tab("details")
         await pilot.pause()
-        screen.pod.danger_statements.append(
-            DangerStatement(id="ds1", text="The nursery is worried [b]that[/b] Amy could be hurt. [@click=app.quit]")
-        )
-        screen.post_message(PodEdited())
+        statement, _ = screen.session.add_item("danger_statements")  # as the Statements tab would
+        screen.session.set(statement, "text", "The nursery is worried [b]that[/b] Amy could be hurt. [@click=app.quit]")
         # ...and back on scaling it has a scale of its own
         screen.show_tab("scaling")
         await pilot.pause()

@@ -1,0 +1,324 @@
+"""The map's board: its three columns of sections, the cursor, and redrawing them.
+
+Every part of the map is a light ``MapCard`` inside its section, inside its
+column. The board holds the keyboard on one tiny ``MapKeys`` widget; the card
+under the cursor has the class -cursor, so moving the cursor changes two cards'
+classes and nothing else (it costs the same in a pod of 300 items as in an
+empty one). A section is redrawn by updating its cards in place.
+
+Narrower than ``NARROW_BELOW`` cells, one column shows at a time with a bar of
+the three column names (left/right switch). In presentation mode only the
+current column shows, large and plain.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual import events
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.content import Content
+from textual.widget import Widget
+from textual.widgets import Static, TabbedContent, TabPane, Tabs
+
+from gq_pods.model import COLUMNS
+from gq_pods.session import MAP_SECTIONS, section_shown
+
+from ..workspace import PodPanel
+from .cards import ColumnTab, MapCard, MapColumn, MapKeys, SectionView
+from .view import Row, card_content, column_of, manager_note, map_rows, section_title
+
+FIRST_CARDS = 12  # cards per section mounted at once; the rest follow a frame later (see _fill)
+NARROW_BELOW = 84  # cells of the map's own width: below this, one column at a time
+
+
+class MapBoard(PodPanel):
+    """The columns, sections and cards of the open pod's map, and the cursor over them."""
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self.column = 0
+        self._cursor: dict[int, tuple[str, int]] = {}  # each column's (section, index)
+        self._painted: MapCard | None = None
+        self._narrow = False
+        self._seen = False
+        self.keys = MapKeys(id="map-keys")
+        # Built in compose and kept, so that moving the cursor never searches the DOM.
+        self._views: dict[str, SectionView] = {}
+        self._columns: list[MapColumn] = []
+        self._titles: list[Static] = []
+        self._tabs: list[ColumnTab] = []
+        self._bar: Horizontal | None = None
+
+    # ------------------------------------------------------------ what shows
+
+    def sections(self) -> list[str]:
+        return list(MAP_SECTIONS)
+
+    def column_of(self, section: str) -> int:
+        return column_of(section)
+
+    def label(self, section: str) -> str:
+        return self.pod_screen.team.label(section)
+
+    def section_shown(self, section: str) -> bool:
+        return section_shown(self.pod, section, self.pod_screen.team.show_grey_areas)
+
+    def rows(self, section: str) -> list[Row]:
+        return map_rows(self.pod, section)
+
+    def card_content(self, section: str, row: Row) -> Content:
+        return card_content(self.pod, section, row)
+
+    def section_title(self, section: str) -> Content:
+        return section_title(self.label(section), self.rows(section))
+
+    def manager_note(self) -> Content:
+        return manager_note(self.pod)
+
+    def make_cards(self, section: str, limit: int | None = None) -> list[MapCard]:
+        rows = self.rows(section)[:limit]
+        return [MapCard(section, i, row.kind, self.card_content(section, row)) for i, row in enumerate(rows)]
+
+    # ------------------------------------------------------------ layout
+
+    def compose(self) -> ComposeResult:
+        yield self.keys
+        self._tabs = [ColumnTab(index, title) for index, (title, _) in enumerate(COLUMNS)]
+        self._bar = Horizontal(*self._tabs, id="map-column-bar")
+        yield self._bar
+        self._titles = [Static(Content(title), classes="column-title") for title, _ in COLUMNS]
+        self._views = {}
+        self._columns = []
+        with Horizontal(id="map-columns"):
+            for index, (_, sections) in enumerate(COLUMNS):
+                views: list[Widget] = [self._titles[index]]
+                for section in sections:
+                    view = SectionView(
+                        section,
+                        self.section_title(section),
+                        self.make_cards(section, FIRST_CARDS),
+                        self.manager_note() if section == "next_steps" else None,
+                    )
+                    view.display = self.section_shown(section)
+                    self._views[section] = view
+                    views.append(view)
+                column = MapColumn(index, *views)
+                self._columns.append(column)
+                yield column
+
+    def on_mount(self) -> None:
+        self._show_column_classes()
+        self.watch(self.screen, "focused", self._focus_moved, init=False)
+        self.call_after_refresh(self._fill)
+
+    async def _fill(self) -> None:
+        """Mount the cards past the first few, one section per frame, so a big map shows at once."""
+        for section in self.sections():
+            view = self._views[section]
+            if len(view.cards()) < len(self.rows(section)):
+                pending = self.refresh_section(section)
+                if pending is not None:
+                    await pending
+                self.call_after_refresh(self._fill)
+                return
+
+    def _take_focus(self) -> None:
+        """Shown (F2, a stage, or the pod opening on it): the keyboard comes to the map.
+
+        Except from the tab bar once the map has been seen: someone stepping through the
+        tabs with the arrows keeps stepping."""
+        focused = self.screen.focused
+        first = not self._seen
+        self._seen = True
+        if not self._map_tab_active():
+            return  # the facilitator has already left the map
+        if self.app.screen is not self.screen or (focused is not None and self in focused.ancestors):
+            return
+        if focused is not None and isinstance(focused, Tabs) and not first:
+            return
+        self.show_column(self.column)
+
+    def focus_work(self, work: str) -> None:
+        """A stage opened the map: show the part it is about."""
+        section = {"worries": "harm", "working_well": "existing_strengths", "next_steps": "next_steps"}.get(work)
+        if section is not None:
+            self.move_to(section, 0)
+
+    def on_resize(self, event: events.Resize) -> None:
+        narrow = event.size.width < NARROW_BELOW
+        if narrow != self._narrow:
+            self._narrow = narrow
+            self._show_columns()
+
+    def catch_up(self) -> None:
+        # Another tab may have changed the pod (the statements, who is here): redraw if so.
+        super().catch_up()
+        self.call_after_refresh(self._take_focus)
+
+    @property
+    def narrow(self) -> bool:
+        return self._narrow
+
+    def _show_columns(self) -> None:
+        """Which columns show: all side by side, or only the current one (narrow, presenting).
+
+        Set as inline styles, not classes on the panel: a class on the panel would
+        restyle every card."""
+        presenting = self.screen.has_class("-presenting")
+        one = self._narrow or presenting
+        if self._bar is not None:
+            self._bar.display = self._narrow and not presenting
+        for column in self._columns:
+            column.display = not one or column.index == self.column
+            # One column alone needs no line between columns.
+            column.styles.border_right = ("none", "transparent") if one else None
+        for title in self._titles:
+            title.display = presenting or not self._narrow
+
+    def _show_column_classes(self) -> None:
+        self._show_columns()
+        for index, title in enumerate(self._titles):
+            title.set_class(index == self.column, "-current")
+        for tab in self._tabs:
+            tab.set_class(tab.index == self.column, "-current")
+            title = COLUMNS[tab.index][0]
+            tab.update(Content(f"▸ {title}").stylize("bold") if tab.index == self.column else Content(f"  {title}"))
+
+    def refresh_notes(self) -> None:
+        note = self.view("next_steps").note_widget if self._views else None
+        if note is not None:
+            note.update(self.manager_note())
+            self.refresh_section("next_steps")
+
+    # ------------------------------------------------------------ cards and the cursor
+    #
+    # The panel itself holds the keyboard focus; the card under the cursor has the
+    # class -cursor. Moving the cursor changes two cards' classes and nothing else,
+    # so it costs the same in a pod of 300 items as in an empty one.
+
+    def view(self, section: str) -> SectionView:
+        return self._views[section]
+
+    def card(self, section: str, index: int) -> MapCard | None:
+        cards = self.view(section).cards()
+        if not cards:
+            return None
+        return cards[max(0, min(index, len(cards) - 1))]
+
+    def cursor_card(self) -> MapCard | None:
+        """The card under the cursor in the current column."""
+        section, index = self._cursor.get(self.column) or (None, 0)
+        card = self.card(section, index) if section else None
+        if card is None or not card.parent or not card.parent.display:
+            cards = self.column_cards(self.column)
+            card = cards[0] if cards else None
+        return card
+
+    def focused_card(self) -> MapCard | None:
+        """The card under the cursor, while the map has the keyboard."""
+        return self.cursor_card() if self.keys.has_focus else None
+
+    def column_cards(self, index: int) -> list[MapCard]:
+        cards: list[MapCard] = []
+        for section in COLUMNS[index][1]:
+            view = self.view(section)
+            if view.display:
+                cards += view.cards()
+        return cards
+
+    def _paint(self, card: MapCard | None) -> None:
+        """Mark the card under the cursor (-cursor), and whether the map has the keys (-active)."""
+        old = self._painted
+        if old is not None and old is not card:
+            old.remove_class("-cursor", "-active")
+        if card is not None:
+            card.update_classes({"-cursor": True, "-active": self.keys.has_focus})
+        self._painted = card
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        if event.widget is self.keys:
+            self.show_column(self.column, focus=False)
+
+    def on_descendant_blur(self, event: events.DescendantBlur) -> None:
+        if event.widget is self.keys and self._painted is not None:
+            self._painted.set_class(False, "-active")
+
+    def move_to(self, section: str, index: int, focus: bool = True) -> None:
+        """Put the cursor on a card (clamped to the section), show its column, scroll it into view."""
+        column = self.column_of(section)
+        if column != self.column:
+            self.column = column
+            self._show_column_classes()
+        card = self.card(section, index)
+        if card is not None:
+            self._cursor[column] = (section, card.index)
+        if focus and not self.keys.has_focus:
+            self.keys.focus()
+        self._paint(card)
+        if card is not None:
+            self.call_after_refresh(self._scroll_to, card)
+
+    def _scroll_to(self, card: MapCard) -> None:
+        if card.is_attached and card.parent is not None and card.display:
+            column = self._columns[self.column_of(card.section)]
+            column.scroll_to_widget(card, animate=False, immediate=True)
+
+    def show_column(self, index: int, focus: bool = True) -> None:
+        if index != self.column:
+            self.column = index
+            self._show_column_classes()
+        card = self.cursor_card()
+        if card is not None:
+            self.move_to(card.section, card.index, focus=focus)
+        elif focus:
+            self.keys.focus()
+
+    def refresh_section(self, section: str) -> Any:
+        """Show the section's rows, changing only the cards that differ.
+
+        Returns what to await for the cards mounted or removed, or None."""
+        view = self.view(section)
+        view.display = self.section_shown(section)
+        view.title_widget.update(self.section_title(section))
+        rows = self.rows(section)
+        cards = view.cards()
+        for index, (card, row) in enumerate(zip(cards, rows)):
+            card.show(index, row.kind, self.card_content(section, row))
+        if len(cards) > len(rows):
+            return view.remove_children(cards[len(rows):])
+        if len(rows) > len(cards):
+            new = [
+                MapCard(section, i, row.kind, self.card_content(section, row))
+                for i, row in enumerate(rows)
+                if i >= len(cards)
+            ]
+            return view.mount_all(new)
+        return None
+
+    async def redraw(self, *sections: str) -> None:
+        for section in sections:
+            pending = self.refresh_section(section)
+            if pending is not None:
+                await pending
+
+    def say(self, message: str, **kwargs: Any) -> None:
+        """Notify, never reading the words as markup (labels and dates come from people)."""
+        self.notify(message, markup=False, **kwargs)
+
+    # ------------------------------------------------------------ presentation
+
+    def presentation_changed(self, presenting: bool) -> None:
+        self._show_columns()
+        if self._map_tab_active():
+            self.show_column(self.column, focus=presenting and self.screen.focused is None)
+
+    def _focus_moved(self, focused: Widget | None) -> None:
+        """The keyboard moved on the screen (the panel closes its editor when it leaves it)."""
+
+    def _map_tab_active(self) -> bool:
+        """Whether the map is the tab on show (a hidden tab still has display set)."""
+        pane = next((a for a in self.ancestors if isinstance(a, TabPane)), None)
+        tabs = next((a for a in self.ancestors if isinstance(a, TabbedContent)), None)
+        return pane is None or tabs is None or tabs.active == pane.id

@@ -1,0 +1,137 @@
+"""What the map shows, as plain functions of the pod: its sections, rows and card words.
+
+Pure (no widgets): the panel and the tests call these; the practice's rules they
+rely on (pairs, what can move) live in gq_pods.session.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from textual.content import Content
+
+from gq_pods.days import NotADay, parse_day
+from gq_pods.model import COLUMNS, TEXT_SECTIONS, DangerStatement, NextStep, Pod
+from gq_pods.record import goal_text, statement_text
+from gq_pods.session import orphan_goals, pairs
+
+from ..text import plain
+
+PROMPTS = {
+    "harm": "What has happened to the child? Press a to add.",
+    "danger_statements": "Who is worried, about what an adult does, and what could happen to the child "
+    "if nothing changes? Press a to add.",
+    "complicating_factors": "What makes the worries harder to sort out, in the family or among "
+    "professionals? Press a to add.",
+    "grey_areas": "What is unclear or not yet known? Press a to add.",
+    "existing_strengths": "Who and what helps the child's wellbeing? Press a to add.",
+    "existing_safety": "When the danger was there, what did someone do that kept the child safe? "
+    "Press a to add.",
+    "safety_goals": "What the agency needs to see, and for how long. Each goal answers a danger "
+    "statement: add a danger statement first.",
+    "next_steps": "What happens next, who does it, and by when? Press a to add.",
+}
+NO_MANAGER_NOTE = "No manager here: these are ideas for the presenter to take to supervision."
+MANAGER_NOTE = "The manager is here: next steps can be agreed."
+DATE_HELP = "Write the due date as year-month-day, for example 2026-12-01. It is not saved until it is a real date."
+BULLET = Content("• ")
+
+
+def parse_due(text: str) -> tuple[dt.date | None, str | None]:
+    """(date, None) for a good or empty date; (None, why) for a bad one."""
+    text = text.strip()
+    if not text:
+        return None, None
+    try:
+        return parse_day(text), None
+    except NotADay as error:
+        return None, (f"{text} is not a real date. {DATE_HELP}" if error.shape_ok else DATE_HELP)
+
+
+
+@dataclass
+class Row:
+    """One card's worth of a section: an item, a pair's half, or the empty prompt."""
+
+    kind: str  # item, statement, goal, missing_goal, step, prompt
+    obj: Any = None
+    number: int | None = None  # the pair's number, for statements and goals
+    statement: DangerStatement | None = None
+
+
+def map_rows(pod: Pod, section: str) -> list[Row]:
+    """The cards of a map section: its items, a pair's halves, or the empty section's prompt."""
+    rows: list[Row]
+    if section in TEXT_SECTIONS:
+        rows = [Row("item", item) for item in pod.map.section(section)]
+    elif section == "next_steps":
+        rows = [Row("step", step) for step in pod.map.next_steps]
+    elif section == "danger_statements":
+        rows = [Row("statement", p.statement, p.number, p.statement) for p in pairs(pod)]
+    elif section == "safety_goals":
+        rows = [Row("goal" if p.goal else "missing_goal", p.goal, p.number, p.statement) for p in pairs(pod)]
+        rows += [Row("goal", g) for g in orphan_goals(pod)]
+    else:
+        raise KeyError(section)
+    return rows or [Row("prompt")]
+
+
+def card_content(pod: Pod, section: str, row: Row) -> Content:
+    """What one card shows. Typed text is never read as markup."""
+    if row.kind == "prompt":
+        return Content(PROMPTS[section]).stylize("italic")
+    if row.kind == "item":
+        return BULLET + (plain(row.obj.text) if row.obj.text.strip() else Content("(nothing written yet)"))
+    if row.kind == "statement":
+        words = statement_text(row.obj)
+        return Content(f"{row.number}. ").stylize("bold") + (
+            plain(words) if words.strip() else Content("(nothing written yet)")
+        )
+    if row.kind == "missing_goal":
+        return Content(f"Goal for {row.number}: ").stylize("bold") + Content(
+            "No safety goal yet. Press enter to write it."
+        ).stylize("italic")
+    if row.kind == "goal":
+        head = f"Goal for {row.number}: " if row.number else "Goal (its danger statement is gone): "
+        words = goal_text(row.obj)
+        return Content(head).stylize("bold") + (plain(words) if words.strip() else Content("(nothing written yet)"))
+    step: NextStep = row.obj
+    text = plain(step.text) if step.text.strip() else Content("(nothing written yet)")
+    owner = plain(step.owner) if step.owner.strip() else Content("not yet")
+    due = step.due.isoformat() if step.due else "not set"
+    if step.status == "agreed" and pod.manager_present:
+        status = Content("Agreed").stylize("bold")
+    elif step.status == "agreed":
+        status = Content("Marked agreed, but no manager is here: an idea for supervision").stylize("bold")
+    else:
+        status = Content("Idea" if pod.manager_present else "Idea for supervision")
+    return Content("\n").join(
+        [BULLET + text, Content("  Owner: ") + owner + Content(f"  ·  Due: {due}  ·  ") + status]
+    )
+
+
+def section_title(label: str, rows: list[Row]) -> Content:
+    """A section's name (the team's word for it) and how many items it holds."""
+    count = sum(1 for row in rows if row.kind not in ("prompt", "missing_goal"))
+    title = plain(label).stylize("bold")
+    return title + Content(f"  ({count})") if count else title
+
+
+def manager_note(pod: Pod) -> Content:
+    return Content(MANAGER_NOTE if pod.manager_present else NO_MANAGER_NOTE)
+
+
+def column_of(section: str) -> int:
+    """Which of the three columns a section is in."""
+    return next(i for i, (_, sections) in enumerate(COLUMNS) if section in sections)
+
+
+def editor_text(row: Row) -> str:
+    """What the in-place editor starts with: a statement or goal as agreed (or built from its parts)."""
+    if row.kind == "statement":
+        return statement_text(row.obj)
+    if row.kind == "goal":
+        return goal_text(row.obj)
+    return row.obj.text

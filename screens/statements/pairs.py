@@ -1,0 +1,147 @@
+"""The list of pairs: each danger statement with its safety goal beside it, and what it still needs."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import Button, ListItem, ListView, Static
+
+from gq_pods.compose import pair_gaps
+from gq_pods.model import DangerStatement, Pod
+
+from .view import excerpt
+
+
+class PairRow(ListItem):
+    """One danger statement with its safety goal beside it, and what the pair still needs."""
+
+    def __init__(self, pod: Pod, statement: DangerStatement, number: int, labels: tuple[str, str]) -> None:
+        super().__init__(classes="pair-row")
+        self.statement_id = statement.id
+        self.pod = pod
+        self.statement = statement
+        self.number = number
+        self.labels = labels
+
+    def compose(self) -> ComposeResult:
+        statement_label, goal_label = self.labels
+        goal = self.pod.goal_for(self.statement.id)
+        gaps = pair_gaps(self.pod, self.statement.id)
+        with Horizontal(classes="pair-columns"):
+            with Vertical(classes="pair-statement"):
+                yield Static(Content(f"{self.number}. {statement_label}").stylize("bold"), classes="pair-label")
+                yield Static(excerpt(self.statement.text), classes="pair-text")
+            with Vertical(classes="pair-goal"):
+                yield Static(Content(goal_label).stylize("bold"), classes="pair-label")
+                yield Static(excerpt(goal.text if goal else ""), classes="pair-text")
+        if gaps:
+            words = {
+                "statement-text": f"the {statement_label.lower()}'s wording",
+                "goal": f"a {goal_label.lower()}",
+                "goal-text": f"the {goal_label.lower()}'s wording",
+                "scale": "a scale (Scaling tab)",
+            }
+            yield Static(
+                Content("! Still needs: ").stylize("bold") + Content(", ".join(words[g] for g in gaps) + "."),
+                classes="pair-gaps",
+            )
+
+
+class PairsOverview(Vertical):
+    """Every pair, and the keys to add, open and delete. It asks the panel by message."""
+
+    BINDINGS = [
+        Binding("a", "add", "Add statement", id="statements.add"),
+        Binding("enter", "open", "Open", id="statements.open", show=False),
+        Binding("g", "open_goal", "Open goal", id="statements.open-goal"),
+        Binding("d,delete", "delete", "Delete", id="statements.delete"),
+    ]
+
+    class AddRequested(Message):
+        """Add a danger statement."""
+
+    class OpenRequested(Message):
+        """Open a pair (on its goal, or as the stage says when ``goal`` is None)."""
+
+        def __init__(self, statement_id: str, goal: bool | None) -> None:
+            super().__init__()
+            self.statement_id = statement_id
+            self.goal = goal
+
+    class DeleteRequested(Message):
+        def __init__(self, statement_id: str) -> None:
+            super().__init__()
+            self.statement_id = statement_id
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.heading = Static(id="pairs-heading", classes="screen-title")
+        self.note = Static(id="pairs-note", classes="note")
+        self.pairs = ListView(id="pairs")
+        self.add_button = Button(Content("Add a danger statement (a)"), id="pairs-add")
+        self.open_button = Button(Content("Open (enter)"), id="pairs-open")
+        self.delete_button = Button(Content("Delete (d)"), id="pairs-delete", variant="error")
+
+    def compose(self) -> ComposeResult:
+        yield self.heading
+        yield self.note
+        yield self.pairs
+        with Horizontal(id="pairs-buttons"):
+            yield self.add_button
+            yield self.open_button
+            yield self.delete_button
+
+    def selected_id(self) -> str | None:
+        item = self.pairs.highlighted_child
+        return item.statement_id if isinstance(item, PairRow) else None
+
+    async def show_pairs(self, rows: list[PairRow], select: str | None) -> None:
+        """Replace the list; highlight ``select`` (else the first pair)."""
+        await self.pairs.clear()
+        await self.pairs.extend(rows)
+        ids = [row.statement_id for row in rows]
+        if ids:
+            self.pairs.index = ids.index(select) if select in ids else 0
+        self.open_button.disabled = not ids
+        self.delete_button.disabled = not ids
+
+    def focus_list(self) -> None:
+        (self.pairs if self.pairs.children else self.add_button).focus()
+
+    def action_add(self) -> None:
+        self.post_message(self.AddRequested())
+
+    def action_open(self) -> None:
+        sid = self.selected_id()
+        if sid:
+            self.post_message(self.OpenRequested(sid, None))
+
+    def action_open_goal(self) -> None:
+        sid = self.selected_id()
+        if sid:
+            self.post_message(self.OpenRequested(sid, True))
+
+    def action_delete(self) -> None:
+        sid = self.selected_id()
+        if sid:
+            self.post_message(self.DeleteRequested(sid))
+
+    @on(ListView.Selected, "#pairs")
+    def _selected(self, event: ListView.Selected) -> None:
+        event.stop()
+        if isinstance(event.item, PairRow):
+            self.post_message(self.OpenRequested(event.item.statement_id, None))
+
+    @on(Button.Pressed, "#pairs-buttons Button")
+    def _button(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button is self.add_button:
+            self.action_add()
+        elif event.button is self.open_button:
+            self.action_open()
+        elif event.button is self.delete_button:
+            self.action_delete()
