@@ -409,9 +409,9 @@ class _Extra:
         raise PodFileError(path, f"{_show(value)} cannot be kept in a pod file (only JSON values can)")
 
     def _object(self, value: Any, path: str, depth: int, top: bool = False) -> dict[str, Any]:
+        if isinstance(value, Mapping) and len(value) > MAX_EXTRA_KEYS:  # before looking at a million keys
+            raise PodFileError(path, f"too many keys: {len(value):,}, and the most is {MAX_EXTRA_KEYS}")
         obj = _object(value, path, None)
-        if len(obj) > MAX_EXTRA_KEYS:
-            raise PodFileError(path, f"too many keys: {len(obj):,}, and the most is {MAX_EXTRA_KEYS}")
         self._spend(2)
         out: dict[str, Any] = {}
         seen: set[str] = set()
