@@ -439,8 +439,9 @@ def format_list(scenarios: list[Scenario]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def format_scenario(s: Scenario) -> str:
-    """One scenario in full, model answer last, as plain text."""
+def format_case(s: Scenario) -> str:
+    """The case as the learner first reads it, with no model answer: what it is, the focus
+    question, the people around the child and the case summary."""
     people = [
         f"  {p.name or '?'}: {p.relationship or p.kind}"
         + (f", {p.age}" if p.age is not None else "")
@@ -461,7 +462,13 @@ def format_scenario(s: Scenario) -> str:
     ]
     if people:
         out += ["People around the child", *people, ""]
-    out += ["Case summary", s.case_summary.rstrip(), "", "MODEL ANSWER", ""]
+    out += ["Case summary", s.case_summary.rstrip()]
+    return "\n".join(out) + "\n"
+
+
+def format_scenario(s: Scenario) -> str:
+    """One scenario in full, as plain text: the case, then the model answer."""
+    out = [format_case(s), "MODEL ANSWER", ""]
     for section in SECTIONS:
         facts = s.facts_in(section)
         if facts:
@@ -485,6 +492,7 @@ __all__ = [
     "ModelPair",
     "Scenario",
     "ScenarioError",
+    "format_case",
     "format_list",
     "format_scenario",
     "from_dict",

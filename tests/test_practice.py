@@ -1,0 +1,89 @@
+"""The Practice screen: `p` on the pods list shows the practice cases, driven with Pilot."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from textual.widgets import DataTable, Static
+
+from gq_pods import scenarios
+from screens.app import GqPodsApp
+from screens.home import HomeScreen
+from screens.practice import PracticeScreen
+from tests.pilot import ready, wait_until
+
+SHIPPED = scenarios.load_library(Path("/nonexistent-team-folder")).scenarios
+
+
+def _rows(app) -> list[list[str]]:
+    table = app.screen.query_one("#scenarios", DataTable)
+    return [[str(c) for c in table.get_row_at(i)] for i in range(table.row_count)]
+
+
+def _case_text(app) -> str:
+    return str(app.screen.query_one("#case-text", Static).render())
+
+
+async def _open_practice(pilot) -> PracticeScreen:
+    await ready(pilot)
+    await pilot.press("p")
+    await wait_until(pilot, lambda: isinstance(pilot.app.screen, PracticeScreen), what="the Practice screen")
+    await wait_until(pilot, lambda: pilot.app.screen.query_one("#scenarios", DataTable).row_count > 0, what="the cases")
+    return pilot.app.screen
+
+
+async def test_p_opens_the_cases_with_age_style_and_worries_and_escape_goes_back(db_url):
+    app = GqPodsApp(db_url)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _open_practice(pilot)
+        rows = _rows(app)
+        assert len(rows) == len(SHIPPED)
+        noor = next(row for row in rows if row[0].startswith("Noor"))
+        assert noor[1:] == ["under 1", "Content mapping", "a baby with a parent who is struggling; a parent's mental health"]
+        tia = next(row for row in rows if row[0].startswith("Tia"))
+        assert tia[1:3] == ["17", "Group supervision"]
+        assert not app.screen.query_one("#practice-problems", Static).display
+
+        await pilot.press("escape")
+        await wait_until(pilot, lambda: isinstance(app.screen, HomeScreen), what="the pods list")
+
+
+async def test_the_chosen_case_is_shown_without_its_model_answer(db_url):
+    app = GqPodsApp(db_url)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _open_practice(pilot)
+        first, second = SHIPPED[0], SHIPPED[1]
+        await wait_until(pilot, lambda: first.title in _case_text(app), what="the first case")
+        text = _case_text(app)
+        assert first.focus_question in text
+        assert first.case_summary.splitlines()[0] in text
+        assert not any(statement[:60] in text for statement in first.model_danger_statements)
+        assert "MODEL ANSWER" not in text
+
+        await pilot.press("down")
+        await wait_until(pilot, lambda: second.title in _case_text(app), what="the next case")
+        await pilot.press("enter")
+        assert app.screen.query_one("#case").has_focus
+        await pilot.press("enter")
+        assert app.screen.query_one("#scenarios", DataTable).has_focus
+
+
+async def test_a_bad_team_file_is_named_and_the_good_one_is_listed(db_url, gq_home):
+    folder = gq_home / "config" / "scenarios"
+    folder.mkdir(parents=True)
+    template = json.loads((Path(scenarios.__file__).parent / "data" / "scenarios" / "ruby-kitchen-door.json").read_text())
+    good = {**template, "id": "our-case", "title": "Our [b]own[/b] case"}
+    (folder / "ours.json").write_text(json.dumps(good), encoding="utf-8")
+    (folder / "broken.json").write_text(json.dumps({**template, "id": "broken", "colour": "blue"}), encoding="utf-8")
+
+    app = GqPodsApp(db_url)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _open_practice(pilot)
+        assert len(_rows(app)) == len(SHIPPED) + 1
+        assert "Our [b]own[/b] case" in [row[0] for row in _rows(app)]  # user text, never markup
+        problems = app.screen.query_one("#practice-problems", Static)
+        assert problems.display
+        shown = str(problems.render())
+        assert "One of your team's scenario files could not be used" in shown
+        assert "broken.json was left out: colour: unknown key" in shown
