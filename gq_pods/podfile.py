@@ -103,7 +103,7 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 
 def _at(path: str, key: str) -> str:
     """The path of ``key`` inside the object at ``path``: ``pod.map`` or ``pod.extra["a b"]``."""
-    if _NAME.match(key):
+    if len(key) <= 60 and _NAME.match(key):
         return f"{path}.{key}" if path else key
     shown = json.dumps(key[:60]) + ("..." if len(key) > 60 else "")
     return f"{path}[{shown}]"

@@ -533,3 +533,10 @@ def test_many_keys_each_given_twice() -> None:
     assert str(refused(text)) == "pod.extra.team_note.twice: too many keys: 300,000, and the most is 500"
     text = json.dumps(good()).replace('"kept": [1, 2, 3]', '"twice": {"a": 1, "b": 2, "a": 3}')
     assert str(refused(text)) == "pod.extra.team_note.twice.a: this key appears more than once"
+
+
+def test_a_long_key_is_cut_short_in_the_path() -> None:
+    text = json.dumps(good()).replace('"kept": [1, 2, 3]', '"' + "x" * 20_000 + '": ' + "[" * 16 + "]" * 16)
+    assert str(refused(text)) == (
+        'pod.extra.team_note["' + "x" * 60 + '"...]' + "[0]" * 14 + ": " + DEEP_IN_EXTRA.split(": ", 1)[1]
+    )
