@@ -37,6 +37,7 @@ pseudonyms for the family: names are rarely needed.
 | N | New pod |
 | Enter | Open the chosen pod |
 | D | Delete the chosen pod (asks first) |
+| P | Practise alone: the practice cases |
 | / | Filter the list |
 | Up / Down | Move through the pods |
 
