@@ -10,6 +10,7 @@ from typing import Any
 
 _LAZY = {
     "Repository": "storage.repository",
+    "PodChanged": "storage.errors",
     "PodNotFound": "storage.errors",
     "DatabaseTooNew": "storage.errors",
     "MigrationFailed": "storage.errors",

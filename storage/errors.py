@@ -34,6 +34,19 @@ class PodNotFound(StorageError, LookupError):
         self.pod_id = pod_id
 
 
+class PodChanged(StorageError):
+    """Another copy of gq-pods saved the pod since this copy read it; nothing was written."""
+
+    title = "Changed in another copy"
+
+    def __init__(self, pod_id: object) -> None:
+        super().__init__(
+            f"Pod {pod_id} was saved by another copy of gq-pods since it was opened here, "
+            "so nothing was written over it. Open it again to see both sets of changes."
+        )
+        self.pod_id = pod_id
+
+
 class PodUnreadable(StorageError):
     """One pod's record holds something gq-pods cannot read; the other pods are fine."""
 

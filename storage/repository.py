@@ -3,7 +3,14 @@
 Takes and returns :mod:`gq_pods.model` objects; nothing outside ``storage/``
 writes SQL. A pod is saved whole, in one transaction: its row is updated and
 its lists are deleted and written again, so a save either happens completely
-or not at all, and list order is exactly what the screen had. How fields map
+or not at all, and list order is exactly what the screen had.
+
+Every pod carries a version, counted up by each save. A copy of the app
+reads a pod with its version (:meth:`Repository.read_pod`) and saves over that
+version only (:meth:`Repository.save_pod` with ``expected_version``); when
+another copy saved first it gets :class:`PodChanged` and nothing is written,
+so no copy ever overwrites changes it did not read (it merges them first, with
+:func:`gq_pods.merge.merge`). How fields map
 to columns is derived from the model in :mod:`storage.schema`.
 
 Text is cleaned on the way in: NUL characters are removed (PostgreSQL rejects
@@ -41,6 +48,7 @@ from .errors import (
     DatabaseUnavailable,
     MigrationFailed,
     NotAPodsDatabase,
+    PodChanged,
     PodNotFound,
     PodUnreadable,
     StorageError,
@@ -55,6 +63,7 @@ __all__ = [
     "DatabaseUnavailable",
     "MigrationFailed",
     "NotAPodsDatabase",
+    "PodChanged",
     "PodNotFound",
     "PodUnreadable",
     "Repository",
@@ -63,6 +72,9 @@ __all__ = [
 ]
 
 _UTC = _dt.timezone.utc
+
+#: A new pod's version; every save counts it up by one.
+FIRST_VERSION = 1
 
 # What the home list shows of a pod, read from the pods row with the pod's own rules.
 _SUMMARY_FIELDS = ("date", "team", "style", "case_reference", "status", "title", "practice")
@@ -154,6 +166,10 @@ class Repository:
 
     def get_pod(self, pod_id: int) -> Pod:
         """The whole pod; raises :class:`PodNotFound` or :class:`PodUnreadable`."""
+        return self.read_pod(pod_id)[0]
+
+    def read_pod(self, pod_id: int) -> tuple[Pod, int]:
+        """The whole pod and its version, read together (see :meth:`save_pod`)."""
         try:
             with self._reading() as conn:
                 row = conn.execute(select(*_raw(*t.pods.c)).where(t.pods.c.id == pod_id)).mappings().first()
@@ -171,25 +187,48 @@ class Repository:
             # Where this pod is kept the file is broken; other pods may well be whole.
             raise PodUnreadable(pod_id, "", _backups(self._engine)) from None
         try:
-            return schema.build(Pod, row, schema.Rows(fetched), root=True)
+            pod = schema.build(Pod, row, schema.Rows(fetched), root=True)
+            version = _version(row["version"])
         except schema.Unreadable as error:
             raise PodUnreadable(pod_id, error.where, _backups(self._engine)) from None
+        return pod, version
+
+    def pod_version(self, pod_id: int) -> int:
+        """The stored pod's version: a cheap look to see whether another copy saved it."""
+        with self._reading() as conn:
+            found = conn.execute(select(*_raw(t.pods.c.version)).where(t.pods.c.id == pod_id)).first()
+        if found is None:
+            raise PodNotFound(pod_id)
+        try:
+            return _version(found[0])
+        except schema.Unreadable:
+            raise PodUnreadable(pod_id, "version", _backups(self._engine)) from None
 
     # ------------------------------------------------------------ changes
 
     def add_pod(self, pod: Pod) -> int:
-        """Store ``pod`` as a new pod; sets and returns ``pod.id``."""
+        """Store ``pod`` as a new pod at version :data:`FIRST_VERSION`; sets and returns ``pod.id``."""
         now = _now()
         with self._writing() as conn:
             values = schema.row_values(pod, root=True)
-            values.update(created_at=now, updated_at=now)
+            values.update(created_at=now, updated_at=now, version=FIRST_VERSION)
             pod_id = int(conn.execute(insert(t.pods).values(**values)).inserted_primary_key[0])
             _insert_children(conn, pod_id, pod)
         pod.id = pod_id
         return pod_id
 
-    def save_pod(self, pod: Pod) -> None:
-        """Replace the stored pod ``pod.id`` with ``pod``, all at once.
+    def save_pod(self, pod: Pod, expected_version: int | None = None) -> int:
+        """Replace the stored pod ``pod.id`` with ``pod``, all at once; return its new version.
+
+        With ``expected_version`` (the version this copy read), the pod is
+        written only if the stored version is still that one: the check and the
+        write are one transaction (on SQLite it holds the write lock from its
+        start; on PostgreSQL the conditional update takes the row's lock and
+        looks again once a writer ahead of it is done). If another copy saved
+        the pod meanwhile, nothing is written and :class:`PodChanged` is
+        raised: read it again, merge, and save over the version read then.
+        Without ``expected_version`` the pod is written whatever is stored
+        (for a caller that holds the only copy).
 
         Raises :class:`PodNotFound` if it is no longer there (deleted
         elsewhere); nothing is written then.
@@ -197,15 +236,23 @@ class Repository:
         if pod.id is None:
             raise ValueError("This pod has not been stored yet; use add_pod.")
         pod_id = pod.id
+        pods = t.pods.c
+        where = pods.id == pod_id
+        if expected_version is not None:
+            where = where & (pods.version == expected_version)
         with self._writing() as conn:
             values = schema.row_values(pod, root=True)
             values["updated_at"] = _now()
-            result = conn.execute(update(t.pods).where(t.pods.c.id == pod_id).values(**values))
-            if result.rowcount != 1:
-                raise PodNotFound(pod_id)
+            values["version"] = pods.version + 1
+            stored = conn.execute(update(t.pods).where(where).values(**values).returning(pods.version)).first()
+            if stored is None:
+                if conn.execute(select(pods.id).where(pods.id == pod_id)).first() is None:
+                    raise PodNotFound(pod_id)
+                raise PodChanged(pod_id)
             for table in t.POD_CHILDREN:
                 conn.execute(delete(table).where(table.c.pod_id == pod_id))
             _insert_children(conn, pod_id, pod)
+        return int(stored[0])
 
     def delete_pod(self, pod_id: int) -> None:
         """Delete the pod and everything in its record; raises :class:`PodNotFound`."""
@@ -223,6 +270,12 @@ class Repository:
 
 def _now() -> _dt.datetime:
     return _dt.datetime.now(_UTC)
+
+
+def _version(value: Any) -> int:
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    raise schema.Unreadable("version")
 
 
 def _raw(*cols: Any) -> list[Any]:

@@ -121,9 +121,10 @@ LISTS: dict[tuple[type, str], Child] = {
 }
 
 # Columns every child row has that no model field is: its own number, its pod,
-# its place in the list. The pods table keeps when it was added and changed.
+# its place in the list. The pods table keeps when it was added and changed, and
+# its version (how many times it has been saved), which the repository keeps.
 ROW_COLUMNS = frozenset({"id", "pod_id", "position"})
-POD_ROW_COLUMNS = frozenset({"created_at", "updated_at"})
+POD_ROW_COLUMNS = frozenset({"created_at", "updated_at", "version"})
 
 
 # ---------------------------------------------------------------- derived from the model

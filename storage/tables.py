@@ -72,6 +72,8 @@ pods = Table(
     # 0002
     Column("current_stage", Text, nullable=False, server_default=""),
     Column("extra_json", Text, nullable=False, server_default="{}"),
+    # 0003: counts the pod's saves; a save writes only over the version it read
+    Column("version", Integer, nullable=False, server_default="1"),
     Index(None, "date", "id"),
     # never reuse a deleted pod's id: a screen still holding it must not save onto another pod
     sqlite_autoincrement=True,
