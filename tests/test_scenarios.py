@@ -321,7 +321,7 @@ def test_cli_shows_one_scenario_in_words(capsys):
     assert main(["scenarios", "show", "tia-at-seventeen"]) == 0
     out = capsys.readouterr().out
     assert "Tia, 17, holding the family together" in out
-    assert "Referral from Northgate Sixth Form College" in out
+    assert "Referral from Tia's sixth form college" in out
     assert out.index("Case summary") < out.index("MODEL ANSWER") < out.index("Danger statement 1")
     assert "Safety goal 2" in out and "Key points" in out
 
