@@ -124,8 +124,9 @@ def damaged_files(draw: st.DrawFn) -> bytes:
         current = container[where]
         alike = HOSTILE_TEXT if isinstance(current, str) else HOSTILE_NUMBERS if type(current) is int else HOSTILE_VALUES
         container[where] = draw(alike if draw(st.integers(0, 3)) else HOSTILE_VALUES)
-    if draw(st.booleans()):
-        data["pod"].setdefault("extra", {})[draw(HOSTILE_TEXT)] = draw(HOSTILE_VALUES)
+    extra = data["pod"].setdefault("extra", {}) if isinstance(data["pod"], dict) else None
+    if isinstance(extra, dict) and draw(st.booleans()):
+        extra[draw(HOSTILE_TEXT)] = draw(HOSTILE_VALUES)
     text = json.dumps(data, ensure_ascii=draw(st.booleans()))
     cut = draw(st.integers(0, len(text)))
     damage = draw(st.sampled_from(["none"] * 5 + ["control", "cut", "bytes"]))
