@@ -24,6 +24,7 @@ from typing import Any, Callable
 
 from . import scaling
 from .compose import compose_goal, compose_statement
+from .merge import Clash, choose, merge
 from .model import (
     COLUMNS,
     SUGGESTED_MAX_STATEMENTS,
@@ -168,13 +169,23 @@ def composer(item: DangerStatement | SafetyGoal) -> str:
 class PodSession:
     """One open pod, its undo history and its changes."""
 
-    def __init__(self, pod: Pod, *, depth: int = UNDO_DEPTH, on_change: Callable[[], None] | None = None) -> None:
+    def __init__(
+        self,
+        pod: Pod,
+        *,
+        depth: int = UNDO_DEPTH,
+        on_change: Callable[[], None] | None = None,
+        stored_version: int | None = None,
+    ) -> None:
         self.pod = pod
         self.depth = depth
         self.version = 0
         self.saved_version = 0
         self.on_change = on_change
         self._undo: list[_Checkpoint] = []
+        # The pod as the store holds it (what this copy last read or wrote) and its version there.
+        self.base = copy.deepcopy(pod)
+        self.base_version = stored_version
 
     # ------------------------------------------------------------ changes, saving and undo
 
@@ -215,6 +226,60 @@ class PodSession:
         """Forget the last checkpoint if it is the one taken at ``depth`` (nothing came of it)."""
         if depth and len(self._undo) == depth:
             self._undo.pop()
+
+    # ------------------------------------------------------------ the stored copy, and other copies' changes
+
+    def to_save(self) -> tuple[Pod, int, int | None]:
+        """What to write now: a copy of the pod, the change count it holds, and the stored
+        version it was made from (write only over that one)."""
+        return copy.deepcopy(self.pod), self.version, self.base_version
+
+    def stored(self, pod: Pod, change: int, version: int) -> None:
+        """The store took ``pod`` (from :meth:`to_save` at change count ``change``) as ``version``."""
+        if self.base_version is not None and version <= self.base_version:
+            return  # an older save's answer, arriving late
+        self.base = pod
+        self.base_version = version
+        self.mark_saved(change)
+
+    def take_in(self, theirs: Pod, version: int) -> list[Clash]:
+        """Another copy saved the pod as ``theirs`` (at ``version``): combine it with this copy's work.
+
+        The pod becomes the merge (see gq_pods.merge); each undo step is combined with theirs too,
+        so ctrl+z takes back this copy's changes and never the other copy's. Returns the clashes
+        for the person to choose from; until then the pod holds this copy's side of each.
+        """
+        if self.base_version is not None and version <= self.base_version:
+            return []
+        theirs.id = self.pod.id
+        merged = merge(self.base, self.pod, theirs)
+        for step in self._undo:
+            step.pod = merge(self.base, step.pod, theirs).pod
+        self.pod = merged.pod
+        self.base = copy.deepcopy(theirs)
+        self.base_version = version
+        self.changed()
+        if self.pod == self.base:
+            self.mark_saved(self.version)  # nothing of this copy's left to write
+        return merged.clashes
+
+    def choose(self, choices: list[tuple[Clash, str]]) -> None:
+        """The person chose a side ("mine" or "theirs") for each clash: put it in the pod (one undo step)."""
+        if all(side == "mine" for _, side in choices):
+            return  # the pod already holds this copy's side
+        self.checkpoint("Choose between the two copies' texts")
+        choose(self.pod, choices)
+        self.changed()
+
+    def stored_as_new(self, pod: Pod, change: int, version: int) -> None:
+        """The pod was deleted in another copy; this copy's work (``pod``, from :meth:`to_save` at
+        ``change``) is now stored as a new pod, ``pod.id``, at ``version``."""
+        self.pod.id = pod.id
+        for step in self._undo:
+            step.pod.id = pod.id
+        self.base = pod
+        self.base_version = version
+        self.mark_saved(change)
 
     # ------------------------------------------------------------ any field
 

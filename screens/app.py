@@ -181,14 +181,14 @@ class GqPodsApp(App[int]):
         if self.repository is None:
             return
         try:
-            pod = self.repository.get_pod(pod_id)
+            pod, version = self.repository.read_pod(pod_id)
         except PodNotFound:
             self.notify("That pod is no longer there. It may have been deleted elsewhere.", severity="warning")
             return
         except StorageError as error:  # a damaged pod, a busy database: say so, keep the list
             self.notify(str(error), title=error.title, severity="error", timeout=15)
             return
-        self.push_screen(PodScreen(pod))
+        self.push_screen(PodScreen(pod, version))
 
     def action_high_contrast(self) -> None:
         self.theme = "textual-dark" if self.theme == "high-contrast" else "high-contrast"

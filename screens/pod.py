@@ -9,10 +9,11 @@ once; leaving or quitting saves too. ctrl+z asks the session to undo.
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -83,6 +84,7 @@ WORK_TABS = {
 }
 TIME_SAVE_EVERY = 10  # seconds of stage time between quiet saves
 NARROW = 110  # below this width the stage rail folds away (F3 still jumps)
+CHECK_EVERY = 2.0  # seconds between looks for changes another copy saved, while idle
 
 
 class PodScreen(SavesWork, OffersCommands, Screen):
@@ -104,11 +106,13 @@ class PodScreen(SavesWork, OffersCommands, Screen):
         Binding("ctrl+f", "finish", "Finish pod", id="pod.finish", show=False, priority=True),
     ]
 
-    def __init__(self, pod: Pod) -> None:
+    def __init__(self, pod: Pod, version: int | None = None) -> None:
         super().__init__()
         assert pod.id is not None, "only a stored pod can be opened"
         self.pod_id = pod.id
-        self.session = PodSession(pod, on_change=self.mark_dirty)
+        self.session = PodSession(pod, on_change=self.mark_dirty, stored_version=version)
+        self._store_lock = threading.Lock()  # one write at a time from this screen
+        self._saving = self._save_again = self._checking = self._gone = False
         self.team: TeamConfig = load_team_config()
         self._dirty = False
         self._save_timer: Timer | None = None
@@ -182,6 +186,7 @@ class PodScreen(SavesWork, OffersCommands, Screen):
             self.notify(error, title="Team settings", severity="warning", timeout=10, markup=False)
         self.set_class(self.app.size.width < NARROW, "-narrow")
         self.set_interval(0.5, self.tick)
+        self.set_interval(CHECK_EVERY, self._check_for_changes)
         if self.plan.stages:
             # Open on the work of the stage the pod was left at, with the keyboard in it.
             pane_id = WORK_TABS.get(self.stage.work, "details")
@@ -202,7 +207,7 @@ class PodScreen(SavesWork, OffersCommands, Screen):
             if self._unsaved_seconds >= TIME_SAVE_EVERY:
                 self._unsaved_seconds = 0
                 self._dirty = True
-                self.save_now()
+                self.save_in_background()
         self._refresh_stage_header()
 
     def _refresh_stage_header(self) -> None:
@@ -279,7 +284,7 @@ class PodScreen(SavesWork, OffersCommands, Screen):
         running = self.stage_clock.toggle()
         if not running:
             self._dirty = True
-            self.save_now()
+            self.save_in_background()
         self._refresh_stage_header()
         self.notify("Timer running." if running else "Timer paused.", timeout=2)
 
@@ -347,38 +352,224 @@ class PodScreen(SavesWork, OffersCommands, Screen):
 
     def _autosave(self) -> None:
         self._save_timer = None
-        self.save_now()
+        self.save_in_background()
 
-    def save_now(self) -> bool:
-        """Write the pod if anything changed. True when everything is saved."""
-        if not self._dirty:
-            return True
+    # Another copy of gq-pods may hold this pod too (a team database, two windows). The pod is
+    # written only over the version this copy read; when another copy saved first, its changes
+    # are merged in (gq_pods.merge) and the pod saved again, and a true clash asks the person.
+
+    def save_in_background(self) -> None:
+        """Write the pod off the UI thread, if anything changed: a held lock never freezes typing."""
+        if not self._dirty or self._gone or self.app.repository is None:
+            return
+        if self._saving:
+            self._save_again = True
+            return
+        self._saving = True
+        self._save_worker(*self.session.to_save())
+
+    @work(thread=True, exclusive=True, group="pod-save", exit_on_error=False)
+    def _save_worker(self, pod: Pod, change: int, expected: int | None) -> None:
+        outcome = self._write(pod, expected)
+        try:
+            self.app.call_from_thread(self._saved, pod, change, outcome, True)
+        except RuntimeError:  # the app is closing; quitting saves again, on its own thread
+            pass
+
+    def _write(self, pod: Pod, expected: int | None) -> tuple:
+        """Save ``pod`` over version ``expected``; say what happened: ("saved", version),
+        ("changed", their pod, its version), ("gone",) or ("failed", error). Any thread."""
+        from storage.errors import PodChanged, PodNotFound
+
+        repo = self.app.repository
+        if repo is None:
+            return ("failed", None)
+        with self._store_lock:
+            try:
+                return ("saved", repo.save_pod(pod, expected))
+            except PodChanged:
+                try:
+                    return ("changed", *repo.read_pod(pod.id))
+                except PodNotFound:
+                    return ("gone",)
+                except Exception as error:  # noqa: BLE001 - shown as a plain message
+                    return ("failed", error)
+            except PodNotFound:
+                return ("gone",)
+            except Exception as error:  # noqa: BLE001 - shown as a plain message
+                return ("failed", error)
+
+    def _saved(self, pod: Pod, change: int, outcome: tuple, from_worker: bool = False) -> bool:
+        """What a save found, on the UI thread. True when everything is saved."""
+        if from_worker:
+            self._saving = False
+        kind = outcome[0]
+        if kind == "saved":
+            self.session.stored(pod, change, outcome[1])
+            self._dirty = self._dirty and self.session.dirty
+            if not self._dirty:
+                self.saved_at = self.app.wall_clock()
+                for indicator in self.query(SaveIndicator):
+                    indicator.show_saved(self.saved_at)
+        elif kind == "changed":
+            self._take_in(outcome[1], outcome[2])
+        elif kind == "gone":
+            self._pod_gone()
+        else:
+            self._save_failed(outcome[1])
+        if self._dirty and kind in ("saved", "changed") and (from_worker or self._save_again):
+            self._save_again = False
+            self.save_in_background()
+        return kind == "saved" and not self._dirty
+
+    def _save_failed(self, error: BaseException | None) -> None:
+        from gq_pods import crashlog
+        from storage.errors import DatabaseBusy, StorageError
+
+        if error is not None:
+            crashlog.write(error)
+        for indicator in self.query(SaveIndicator):
+            indicator.show_failed()
+        said = str(error) if isinstance(error, StorageError) and not isinstance(error, DatabaseBusy) else ""
+        self.notify(
+            "Your last change could not be saved yet. gq-pods will keep trying; do not close it yet."
+            + (f"\n{said}" if said else ""),
+            severity="error",
+            title="Not saved",
+        )
+        if self._save_timer is None:
+            self._save_timer = self.set_timer(2.0, self._autosave)
+
+    def _take_in(self, theirs: Pod, version: int) -> list:
+        """Another copy saved this pod: merge its changes in, show them, and ask about clashes."""
+        from gq_pods.session import UndoStep
+
+        clashes = self.session.take_in(theirs, version)
+        self._dirty = self.session.dirty
+        for panel in self.panels():
+            panel.drawn = self.session.version
+            panel.undone(UndoStep("Changes saved in another copy", None))
+        self._heading = pod_heading(self.pod)
+        for widget in self.query("#pod-heading").results(Static):
+            widget.update(self._heading)
+        self._refresh_stage_header()
+        if clashes:
+            from .clash import ClashScreen
+
+            self.app.push_screen(ClashScreen(clashes), self._clashes_chosen)
+        else:
+            self.notify("Changes saved in another copy of gq-pods were added here.", timeout=4)
+        return clashes
+
+    def _clashes_chosen(self, choices: list | None) -> None:
+        if choices:
+            self.session.choose(choices)
+            for panel in self.panels():
+                panel.drawn = self.session.version
+                panel.show_pod()
+
+    def _check_for_changes(self) -> None:
+        """While nothing waits to be saved, look (cheaply) whether another copy saved the pod."""
+        if self._dirty or self._saving or self._checking or self._gone or self.app.repository is None:
+            return
+        if self.session.base_version is None:
+            return
+        self._checking = True
+        self._check_worker(self.pod_id, self.session.base_version)
+
+    @work(thread=True, exclusive=True, group="pod-check", exit_on_error=False)
+    def _check_worker(self, pod_id: int, known: int) -> None:
+        from storage.errors import PodNotFound
+
+        outcome: tuple | None = None
+        repo = self.app.repository
+        try:
+            if repo is not None and repo.pod_version(pod_id) != known:
+                outcome = ("changed", *repo.read_pod(pod_id))
+        except PodNotFound:
+            outcome = ("gone",)
+        except Exception:  # noqa: BLE001 - a busy database: look again next time
+            outcome = None
+        try:
+            self.app.call_from_thread(self._checked, pod_id, outcome)
+        except RuntimeError:
+            pass
+
+    def _checked(self, pod_id: int, outcome: tuple | None) -> None:
+        self._checking = False
+        if outcome is None or pod_id != self.pod_id or self._gone:
+            return
+        if outcome[0] == "gone":
+            self._pod_gone()
+        else:
+            self._take_in(outcome[1], outcome[2])
+            self.save_in_background()
+
+    def _pod_gone(self) -> None:
+        """Another copy deleted this pod: say so plainly, and offer to keep this copy's work."""
+        if self._gone:
+            return
+        self._gone = True
+        if self._save_timer is not None:
+            self._save_timer.stop()
+            self._save_timer = None
+        for indicator in self.query(SaveIndicator):
+            indicator.set_classes("-failed")
+            indicator.update(Content("Deleted in another copy"))
+        from .clash import DeletedElsewhereScreen
+
+        def answer(keep: bool | None) -> None:
+            if keep is False:
+                self._dirty = False  # the person let it go
+                self.dismiss()
+            else:
+                self._keep_as_new_pod()
+
+        self.app.push_screen(DeletedElsewhereScreen(), answer)
+
+    def _keep_as_new_pod(self) -> bool:
+        """Store this copy's work as a new pod (the old one was deleted elsewhere). True when stored."""
         repo = self.app.repository
         if repo is None:
             return False
-        version = self.session.version
-        try:
-            repo.save_pod(self.pod)
-        except Exception as error:
-            from gq_pods import crashlog
+        from storage.repository import FIRST_VERSION
 
-            crashlog.write(error)
-            for indicator in self.query(SaveIndicator):
-                indicator.show_failed()
-            self.notify(
-                "Your last change could not be saved. gq-pods will keep trying; do not close it yet.",
-                severity="error",
-                title="Not saved",
-            )
-            if self._save_timer is None:
-                self._save_timer = self.set_timer(2.0, self._autosave)
+        pod, change, _ = self.session.to_save()
+        pod.id = None
+        try:
+            with self._store_lock:
+                repo.add_pod(pod)
+        except Exception as error:  # noqa: BLE001 - shown as a plain message
+            self._save_failed(error)
             return False
-        self._dirty = False
-        self.session.mark_saved(version)
+        self.session.stored_as_new(pod, change, FIRST_VERSION)
+        assert pod.id is not None
+        self.pod_id = pod.id
+        self._gone = False
+        self._dirty = self.session.dirty
         self.saved_at = self.app.wall_clock()
         for indicator in self.query(SaveIndicator):
             indicator.show_saved(self.saved_at)
+        self.notify("Your work is saved as a new pod. It is in the pods list.", title="Saved as a new pod")
         return True
+
+    def save_now(self) -> bool:
+        """Write the pod now, waiting for the database (leaving, quitting). True when everything is saved.
+
+        Another copy's changes are merged in first; a pod deleted elsewhere is kept as a new pod,
+        so quitting never loses this copy's work."""
+        if self._gone:
+            return not self._dirty or self._keep_as_new_pod()
+        if not self._dirty:
+            return True
+        for _ in range(5):
+            pod, change, expected = self.session.to_save()
+            outcome = self._write(pod, expected)
+            if self._saved(pod, change, outcome):
+                return True
+            if outcome[0] != "changed" or self.app.screen is not self:  # failed, gone, or a clash to choose
+                return not self._dirty
+        return False
 
     @property
     def dirty(self) -> bool:
