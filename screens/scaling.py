@@ -28,6 +28,7 @@ from gq_pods import scaling
 from gq_pods.compose import compose_statement
 from gq_pods.model import ScaleScore
 from gq_pods.rules import singular
+from gq_pods.session import UndoStep
 
 from .edit_form import EditForm, FormProblem, field_row
 from .text import plain, visible
@@ -225,6 +226,13 @@ class ScalingPanel(PodPanel):
                 out.append((f"Scale about a removed {name.lower()} ({short(scale.about, 12)})", scale.about))
                 known.add(scale.about)
         return out
+
+    def undone(self, step: UndoStep) -> None:
+        """After ctrl+z: show the scale the undone change was about."""
+        kind, key = step.about or ("", "")
+        if kind == "scale":
+            self.about = key
+        self.show_pod()
 
     def show_pod(self, select_who: str | None = None) -> None:
         pod = self.pod

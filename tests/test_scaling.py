@@ -241,3 +241,28 @@ async def test_the_scale_question_can_be_reworded_and_reset(db_url, repo):
         await pilot.press("ctrl+s", "ctrl+s")
         await pilot.pause()
         assert stored(screen, db_url).scale_for("overall").question == DEFAULT_SCALE_QUESTION
+
+
+async def test_undo_shows_the_scale_it_brought_a_score_back_to(db_url, repo):
+    pod_id = repo.add_pod(full_pod())
+    app = GqPodsApp(db_url)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_scaling(pilot, pod_id)
+        panel = screen.query_one("#panel-scaling")
+        choice = screen.query_one("#scale-choice", Select)
+        await pilot.press("s")  # the first danger statement's scale
+        await wait_until(pilot, lambda: choice.value == "ds1")
+        box = screen.query_one("#scorers", OptionList)
+        for index in range(box.option_count):  # the one person who scored on this scale
+            box.highlighted = index
+            row = panel.highlighted_row()
+            if row is not None and row.score is not None:
+                break
+        await pilot.press("d")
+        await wait_until(pilot, lambda: screen.pod.scale_for("ds1").scores == [])
+        await pilot.press("s")  # on to another scale...
+        await wait_until(pilot, lambda: choice.value != "ds1")
+        await pilot.press("ctrl+z")  # ...and the undo goes back to the scale it changed
+        await wait_until(pilot, lambda: choice.value == "ds1")
+        assert panel.about == "ds1"
+        assert [s.who for s in screen.pod.scale_for("ds1").scores] == ["JR"]
