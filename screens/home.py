@@ -1,13 +1,24 @@
-"""Home: the pods, newest first, with a filter; open, new, delete."""
+"""Home: the pods, newest first, with a filter; open, new, delete.
+
+The list is read a page at a time (:data:`storage.listing.PAGE` rows, more as
+the cursor or the scrollbar nears the end) and filtered by the database, in a
+worker, so ten thousand pods cost no more to show than two. For an SQLite file
+the first page is read without SQLAlchemy, while the rest of storage is still
+loading: the list can be read, moved through and filtered at once, and a pod
+chosen before the database is fully open is opened (or deleted, or a new pod
+started) as soon as it is.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import threading
+from typing import TYPE_CHECKING, Callable
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.message import Message
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Static
@@ -19,7 +30,14 @@ from .contracts import RepositoryOpened
 from .text import cell, plain
 
 if TYPE_CHECKING:  # pragma: no cover
+    from storage.listing import Page, PodList
+
     from .app import GqPodsApp
+
+#: Rows read at once (as storage.listing.PAGE, which is not imported before the first frame).
+PAGE = 200
+#: Read the next page when the cursor comes this close to the last row shown.
+NEAR_END = 20
 
 EMPTY_TEXT = (
     "No pods yet.\n\n"
@@ -30,16 +48,6 @@ EMPTY_TEXT = (
 )
 NO_MATCH_TEXT = "No pods match the filter. Press escape to clear it."
 LOADING_TEXT = "Opening your pods..."
-
-
-def matches(pod: PodSummary, needle: str) -> bool:
-    needle = needle.casefold().strip()
-    if not needle:
-        return True
-    haystack = " ".join(
-        (pod.title, pod.team, pod.case_reference, pod.style_label, pod.date.isoformat(), STATUS_LABELS.get(pod.status, ""))
-    ).casefold()
-    return all(word in haystack for word in needle.split())
 
 
 class HomeScreen(Screen):
@@ -59,8 +67,20 @@ class HomeScreen(Screen):
 
     def __init__(self) -> None:
         super().__init__()
+        #: the pods shown, in order: the pages read so far for the current filter
         self.pods: list[PodSummary] = []
+        #: whether more pods match than have been read
+        self.more = False
+        #: whether there is any pod at all (a filter can hide them all)
+        self.any_pods = False
+        #: True once the first page is on the screen
         self.loaded = False
+        self._lister: PodList | None = None
+        self._lister_lock = threading.Lock()
+        self._generation = 0  # counts up with each new filter or refresh; older reads are dropped
+        self._reading_more = False
+        self._focus_list = True  # move the keyboard to the list when it next shows
+        self._pending: list[Callable[[], None]] = []
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -80,8 +100,9 @@ class HomeScreen(Screen):
         table.add_column("Style", key="style", width=17)
         table.add_column("Status", key="status", width=11)
         table.display = False
-        if self.app.repository is not None:
-            self.repository_ready()
+        self.watch(table, "scroll_y", self._scrolled, init=False)
+        # Straight away: the first page is read while the first frame is drawn.
+        self.refresh_pods()
 
     def on_screen_resume(self) -> None:
         if self.loaded:
@@ -89,32 +110,102 @@ class HomeScreen(Screen):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """With no pods, the keys for a chosen pod are not offered."""
-        if action in ("open_pod", "delete_pod", "focus_filter", "clear_filter") and not self.pods:
+        if action in ("open_pod", "delete_pod") and not self.pods:
+            return False
+        if action in ("focus_filter", "clear_filter") and not self.any_pods:
             return False
         return True
 
     def on_repository_opened(self, message: RepositoryOpened) -> None:
-        self.repository_ready()
+        if self._lister is None:  # no quick reader: the list waited for the database
+            self.refresh_pods()
+        pending, self._pending = self._pending, []
+        for action in pending:
+            action()
 
-    def repository_ready(self) -> None:
-        self.loaded = True
-        self.refresh_pods()
+    def _when_open(self, action: Callable[[], None]) -> None:
+        """Do ``action`` now if the database is open, else as soon as it is."""
+        if self.app.repository is not None:
+            action()
+        else:
+            self._pending.append(action)
+
+    # ------------------------------------------------------------ reading
 
     def refresh_pods(self, select_id: int | None = None) -> None:
-        repo = self.app.repository
-        if repo is None:
-            return
-        self.pods = repo.list_pods()
-        self._show(select_id)
-
-    def _show(self, select_id: int | None = None) -> None:
-        table = self.query_one("#pods", DataTable)
-        empty = self.query_one("#empty", Static)
+        """Read the list again from the top (as many rows as are shown now), keeping the chosen pod."""
+        self._generation += 1
+        self._reading_more = False
         current = select_id if select_id is not None else self.selected_id()
-        needle = self.query_one("#filter", Input).value
-        shown = [p for p in self.pods if matches(p, needle)]
-        table.clear()
-        for pod in shown:
+        count = max(PAGE, len(self.pods))
+        self._read(self._generation, self.query_one("#filter", Input).value, 0, count, current)
+
+    def _read_more(self) -> None:
+        if self.more and not self._reading_more:
+            self._reading_more = True
+            self._read(self._generation, self.query_one("#filter", Input).value, len(self.pods), PAGE, None)
+
+    @work(thread=True, group="pods-list", exit_on_error=False)
+    def _read(self, generation: int, search: str, offset: int, count: int, select_id: int | None) -> None:
+        from storage.errors import StorageError
+
+        for attempt in (1, 2):
+            try:
+                lister = self._list_reader()
+                if lister is None:
+                    return  # the database is still opening: RepositoryOpened reads the list
+                page = lister.page(search, offset, count)
+                any_pods = bool(page.pods) or offset > 0 or (bool(search.split()) and bool(lister.page("", 0, 1).pods))
+                break
+            except StorageError as error:
+                # The quick reader could not go on (the database changed underneath it):
+                # read through the repository instead, which says what is wrong if anything is.
+                quick, self._lister = self._lister, None
+                if attempt == 2 or quick is None or self.app.repository is None:
+                    if self.app.repository is not None:
+                        self.app.call_from_thread(self._failed, error)
+                    return
+        self.app.call_from_thread(self._got, generation, page, any_pods, offset, select_id)
+
+    def _list_reader(self) -> PodList | None:
+        """The quick reader if there can be one, else the open repository's; None until either is ready."""
+        from storage import listing
+
+        with self._lister_lock:
+            if self._lister is None:
+                repository = self.app.repository
+                if repository is not None:
+                    self._lister = listing.for_repository(repository)
+                else:
+                    self._lister = listing.open_list(self.app.db_url)
+            return self._lister
+
+    def _failed(self, error: Exception) -> None:
+        self._reading_more = False
+        self.notify(str(error), title=getattr(error, "title", ""), severity="error", timeout=15)
+
+    def _got(self, generation: int, page: Page, any_pods: bool, offset: int, select_id: int | None) -> None:
+        if generation != self._generation or offset != (len(self.pods) if offset else 0):
+            return  # the filter changed (or the list was read again) meanwhile
+        self._reading_more = False
+        self.more = page.more
+        self.any_pods = any_pods
+        if offset:
+            self.pods.extend(page.pods)
+            self._add_rows(page.pods)
+        else:
+            self.pods = list(page.pods)
+            self._show(select_id)
+        if not self.loaded:
+            self.loaded = True
+            self.post_message(self.Listed())
+
+    class Listed(Message):
+        """The first page of pods is on the screen (and can be acted on)."""
+
+    def _add_rows(self, pods: list[PodSummary]) -> None:
+        table = self.query_one("#pods", DataTable)
+        for pod in pods:
             case = pod.case_reference or pod.title
             if pod.practice:
                 case = f"{case} (practice)" if case else "(practice)"
@@ -126,26 +217,39 @@ class HomeScreen(Screen):
                 cell(STATUS_LABELS.get(pod.status, pod.status)),
                 key=str(pod.id),
             )
-        if not self.pods:
+
+    def _show(self, select_id: int | None = None) -> None:
+        table = self.query_one("#pods", DataTable)
+        empty = self.query_one("#empty", Static)
+        shown = self.pods
+        table.clear()
+        self._add_rows(shown)
+        if not self.any_pods:
             empty.update(Content(EMPTY_TEXT))
         elif not shown:
             empty.update(Content(NO_MATCH_TEXT))
         table.display = bool(shown)
         empty.display = not shown
         self.refresh_bindings()
-        title = "Pods  (Enter opens the chosen pod)" if self.pods else "Pods"
+        title = "Pods  (Enter opens the chosen pod)" if self.any_pods else "Pods"
         self.query_one("#home-title", Static).update(Content(title))
         # With no pods at all there is nothing to filter: keep the keys free for "n".
         box = self.query_one("#filter", Input)
-        box.display = bool(self.pods)
-        if not self.pods and box.has_focus:
+        box.display = self.any_pods
+        if not self.any_pods and box.has_focus:
             self.set_focus(None)
         if shown:
             ids = [p.id for p in shown]
-            row = ids.index(current) if current in ids else 0
+            row = ids.index(select_id) if select_id in ids else 0
             table.move_cursor(row=row)
-            if self.focused is None:
+            if self.focused is None or self._focus_list:
+                self._focus_list = False
                 table.focus()
+
+    def _scrolled(self, scroll_y: float) -> None:
+        table = self.query_one("#pods", DataTable)
+        if scroll_y >= table.max_scroll_y - NEAR_END:
+            self._read_more()
 
     def selected_id(self) -> int | None:
         table = self.query_one("#pods", DataTable)
@@ -165,7 +269,14 @@ class HomeScreen(Screen):
 
     @on(Input.Changed, "#filter")
     def _filter_changed(self) -> None:
-        self._show()
+        self._generation += 1
+        self._reading_more = False
+        self._read(self._generation, self.query_one("#filter", Input).value, 0, PAGE, None)
+
+    @on(DataTable.RowHighlighted, "#pods")
+    def _row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        if event.cursor_row >= event.data_table.row_count - NEAR_END:
+            self._read_more()
 
     @on(Input.Submitted, "#filter")
     def _filter_submitted(self) -> None:
@@ -184,12 +295,16 @@ class HomeScreen(Screen):
         self.query_one("#filter", Input).focus()
 
     def action_clear_filter(self) -> None:
+        """Empty the filter and take the keyboard out of it, to the list (once it shows again)."""
         box = self.query_one("#filter", Input)
         if box.value:
             box.value = ""
         table = self.query_one("#pods", DataTable)
         if table.display:
             table.focus()
+        else:
+            self._focus_list = True
+            self.set_focus(None)
 
     def action_practice(self) -> None:
         from .practice import PracticeScreen
@@ -197,18 +312,18 @@ class HomeScreen(Screen):
         self.app.push_screen(PracticeScreen())
 
     def action_new_pod(self) -> None:
-        self.app.action_new_pod()
+        self._when_open(self.app.action_new_pod)
 
     def action_open_pod(self) -> None:
         pod = self.selected()
         if pod is not None:
-            self.app.open_pod(pod.id)
+            self._when_open(lambda: self.app.open_pod(pod.id))
 
     def action_delete_pod(self) -> None:
         from .confirm import ConfirmScreen
 
         pod = self.selected()
-        if pod is None or self.app.repository is None:
+        if pod is None:
             return
         name = pod.case_reference or pod.title or "untitled"
         team = f" ({pod.team})" if pod.team else ""
@@ -219,10 +334,20 @@ class HomeScreen(Screen):
             + Content(f" from {pod.date.isoformat()}?\n\nIts whole record goes. This cannot be undone.")
         )
 
-        def done(confirmed: bool | None) -> None:
-            if confirmed and self.app.repository is not None:
+        def delete() -> None:
+            from storage.errors import PodNotFound
+
+            if self.app.repository is None:
+                return
+            try:
                 self.app.repository.delete_pod(pod.id)
-                self.refresh_pods()
-                self.notify("Pod deleted.")
+            except PodNotFound:
+                pass  # deleted elsewhere meanwhile: gone either way
+            self.refresh_pods()
+            self.notify("Pod deleted.")
+
+        def done(confirmed: bool | None) -> None:
+            if confirmed:
+                self._when_open(delete)
 
         self.app.push_screen(ConfirmScreen(question, confirm_label="Delete pod"), done)

@@ -24,8 +24,8 @@ ROOT = Path(__file__).resolve().parent.parent
 WIRING = {"gq_pods/cli.py", "gq_pods/__main__.py"}
 UI = ("textual", "rich")
 DATABASE = ("sqlalchemy", "alembic")
-# What screens may use of storage: the repository and the plain error classes.
-STORAGE_API = ("storage", "storage.repository", "storage.errors")
+# What screens may use of storage: the repository, the plain error classes and the pod list.
+STORAGE_API = ("storage", "storage.repository", "storage.errors", "storage.listing")
 
 
 @dataclass(frozen=True)
