@@ -81,6 +81,7 @@ class HomeScreen(Screen):
         self._reading_more = False
         self._focus_list = True  # move the keyboard to the list when it next shows
         self._pending: list[Callable[[], None]] = []
+        self._state: tuple[bool, bool] | None = None  # (any pods, any shown) as last drawn
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -224,20 +225,25 @@ class HomeScreen(Screen):
         shown = self.pods
         table.clear()
         self._add_rows(shown)
-        if not self.any_pods:
-            empty.update(Content(EMPTY_TEXT))
-        elif not shown:
-            empty.update(Content(NO_MATCH_TEXT))
-        table.display = bool(shown)
-        empty.display = not shown
-        self.refresh_bindings()
-        title = "Pods  (Enter opens the chosen pod)" if self.any_pods else "Pods"
-        self.query_one("#home-title", Static).update(Content(title))
-        # With no pods at all there is nothing to filter: keep the keys free for "n".
-        box = self.query_one("#filter", Input)
-        box.display = self.any_pods
-        if not self.any_pods and box.has_focus:
-            self.set_focus(None)
+        # What is around the list changes only when there come to be pods, or none: each
+        # change costs a redraw (new keys rebuild the footer), so none is made for nothing.
+        state = (self.any_pods, bool(shown))
+        if state != self._state:
+            self._state = state
+            if not self.any_pods:
+                empty.update(Content(EMPTY_TEXT))
+            elif not shown:
+                empty.update(Content(NO_MATCH_TEXT))
+            table.display = bool(shown)
+            empty.display = not shown
+            self.refresh_bindings()
+            title = "Pods  (Enter opens the chosen pod)" if self.any_pods else "Pods"
+            self.query_one("#home-title", Static).update(Content(title))
+            # With no pods at all there is nothing to filter: keep the keys free for "n".
+            box = self.query_one("#filter", Input)
+            box.display = self.any_pods
+            if not self.any_pods and box.has_focus:
+                self.set_focus(None)
         if shown:
             ids = [p.id for p in shown]
             row = ids.index(select_id) if select_id in ids else 0

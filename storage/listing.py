@@ -156,26 +156,27 @@ def where_sql(search: str) -> tuple[str, list[Any]]:
     """
     clauses: list[str] = []
     params: list[Any] = []
+    # The searched columns as one text (a newline between them, which no word holds),
+    # so each word costs one LIKE however many columns there are.
+    joined = " || char(10) || ".join(f"coalesce({column}, '')" for column in _SEARCHED)
+    known = list(STYLE_LABELS)
     for word in words(search):
         wide = not word.isascii()
-        either: list[str] = []
-        for column in _SEARCHED:
-            if wide:
-                either.append(f"instr(gq_fold({column}), ?) > 0")
-                params.append(word)
-            else:
-                either.append(f"{column} LIKE ? ESCAPE '\\'")
-                params.append(_like(word))
+        if wide:
+            either = [f"instr(gq_fold({joined}), ?) > 0"]
+            params.append(word)
+        else:
+            either = [f"({joined}) LIKE ? ESCAPE '\\'"]
+            params.append(_like(word))
         for column, labels in (("style", STYLE_LABELS), ("status", STATUS_LABELS)):
             keys = _labels_with(word, labels)
             if keys:
                 either.append(f"{column} IN ({', '.join('?' * len(keys))})")
                 params.extend(keys)
         # a style gq-pods has no label for is shown (and so searched) as it is stored
-        known = list(STYLE_LABELS)
         either.append(
             f"(style NOT IN ({', '.join('?' * len(known))}) AND "
-            + (f"instr(gq_fold(style), ?) > 0)" if wide else "style LIKE ? ESCAPE '\\')")
+            + ("instr(gq_fold(style), ?) > 0)" if wide else "style LIKE ? ESCAPE '\\')")
         )
         params.extend([*known, word if wide else _like(word)])
         clauses.append("(" + " OR ".join(either) + ")")
