@@ -5,10 +5,13 @@ pod. Each edit is one method; it takes the undo checkpoint a slip would need,
 changes the pod, and counts the change. A face renders what the session holds
 and never decides a practice rule itself.
 
-- ``version`` counts changes (every edit and every undo). A panel remembers the
-  version it last drew and redraws when the session has moved on.
+- ``version`` counts changes to what the panels show (every edit and every undo).
+  A panel remembers the version it last drew and redraws when the session has
+  moved on.
+- ``revision`` counts those and the pod's progress too (the stage it is at, the
+  time on each stage), which needs saving but changes nothing a panel shows.
 - ``dirty`` says whether there is a change the store has not yet been told of;
-  ``mark_saved(version)`` records that the store holds that version.
+  ``mark_saved(revision)`` records that the store holds that revision.
 - ``undo()`` puts the pod back as it was before the last risky change and says
   what that change was about (``UndoStep.about``: a statement id, an item, a
   person id...), so the face can put the selection back where the person was.
@@ -40,9 +43,12 @@ from .model import (
     Pod,
     SafetyGoal,
     ScaleScore,
+    StageRecord,
 )
 from .record import statement_text
+from .runner import order_records, stage_record
 from .rules import can_agree_steps, item_is_empty, pair_is_empty
+from .stages import Stage, StagePlan
 
 UNDO_DEPTH = 50
 PAIRED = ("danger_statements", "safety_goals")
@@ -180,7 +186,8 @@ class PodSession:
         self.pod = pod
         self.depth = depth
         self.version = 0
-        self.saved_version = 0
+        self.revision = 0
+        self.saved_revision = 0
         self.on_change = on_change
         self._undo: list[_Checkpoint] = []
         # The pod as the store holds it (what this copy last read or wrote) and its version there.
@@ -192,16 +199,21 @@ class PodSession:
     def changed(self) -> None:
         """Count a change made to the pod (every edit calls this)."""
         self.version += 1
+        self.progressed()
+
+    def progressed(self) -> None:
+        """Count progress that needs saving but that no panel shows (stage, time)."""
+        self.revision += 1
         if self.on_change is not None:
             self.on_change()
 
     @property
     def dirty(self) -> bool:
-        return self.version != self.saved_version
+        return self.revision != self.saved_revision
 
-    def mark_saved(self, version: int) -> None:
-        """The store now holds the pod as it was at ``version``."""
-        self.saved_version = version
+    def mark_saved(self, revision: int) -> None:
+        """The store now holds the pod as it was at ``revision``."""
+        self.saved_revision = revision
 
     def checkpoint(self, label: str, about: tuple[str, str] | None = None) -> None:
         """Remember the pod as it is now, before a change a slip would cost work."""
@@ -232,7 +244,7 @@ class PodSession:
     def to_save(self) -> tuple[Pod, int, int | None]:
         """What to write now: a copy of the pod, the change count it holds, and the stored
         version it was made from (write only over that one)."""
-        return copy.deepcopy(self.pod), self.version, self.base_version
+        return copy.deepcopy(self.pod), self.revision, self.base_version
 
     def stored(self, pod: Pod, change: int, version: int) -> None:
         """The store took ``pod`` (from :meth:`to_save` at change count ``change``) as ``version``."""
@@ -260,7 +272,7 @@ class PodSession:
         self.base_version = version
         self.changed()
         if self.pod == self.base:
-            self.mark_saved(self.version)  # nothing of this copy's left to write
+            self.mark_saved(self.revision)  # nothing of this copy's left to write
         return merged.clashes
 
     def choose(self, choices: list[tuple[Clash, str]]) -> None:
@@ -668,6 +680,20 @@ class PodSession:
         item = items.pop(index)
         self.changed()
         return item
+
+    # ------------------------------------------------------------ the stages
+
+    def enter_stage(self, plan: StagePlan, stage: Stage) -> StageRecord:
+        """The pod is now at ``stage``: its record exists (in plan order) and the pod says so."""
+        record = stage_record(self.pod, stage)
+        order_records(self.pod, plan)
+        self.pod.current_stage = stage.key
+        self.progressed()
+        return record
+
+    def finish(self) -> None:
+        """The pod is complete."""
+        self.set_pod("status", "complete")
 
     # ------------------------------------------------------------ reflection
 

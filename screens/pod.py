@@ -24,7 +24,7 @@ from textual.widget import AwaitMount
 from textual.widgets import Footer, Static, TabbedContent, TabPane
 
 from gq_pods.model import Pod
-from gq_pods.runner import StageClock, missing_before_finish, order_records, stage_record
+from gq_pods.runner import StageClock, missing_before_finish, stage_record
 from gq_pods.session import PodSession
 from gq_pods.stages import Stage, StagePlan, stages_for
 from gq_pods.teamconfig import TeamConfig, load_team_config
@@ -113,6 +113,7 @@ class PodScreen(SavesWork, OffersCommands, Screen):
         self.session = PodSession(pod, on_change=self.mark_dirty, stored_version=version)
         self._store_lock = threading.Lock()  # one write at a time from this screen
         self._saving = self._save_again = self._checking = self._gone = False
+        self._waiting: tuple[Pod, int] | None = None  # another copy's save, to merge once the typing stops
         self.team: TeamConfig = load_team_config()
         self._dirty = False
         self._save_timer: Timer | None = None
@@ -223,9 +224,7 @@ class PodScreen(SavesWork, OffersCommands, Screen):
         self.tick()
         self.stage_index = index
         stage = self.stage
-        stage_record(self.pod, stage)
-        order_records(self.pod, self.plan)
-        self.pod.current_stage = stage.key
+        self.session.enter_stage(self.plan, stage)
         self._map_return = None
         await self.open_work(stage.work)
         from .runner import StageHeader, StageRail
@@ -323,7 +322,7 @@ class PodScreen(SavesWork, OffersCommands, Screen):
             if finish:
                 if self.stage_clock is not None:
                     self.stage_clock.pause()
-                self.session.set_pod("status", "complete")
+                self.session.finish()
                 self.mark_dirty()
                 self.save_now()
                 self._refresh_stage_header()
@@ -360,7 +359,7 @@ class PodScreen(SavesWork, OffersCommands, Screen):
 
     def save_in_background(self) -> None:
         """Write the pod off the UI thread, if anything changed: a held lock never freezes typing."""
-        if not self._dirty or self._gone or self.app.repository is None:
+        if not self._dirty or self._gone or self._waiting is not None or self.app.repository is None:
             return
         if self._saving:
             self._save_again = True
@@ -404,6 +403,12 @@ class PodScreen(SavesWork, OffersCommands, Screen):
         if from_worker:
             self._saving = False
         kind = outcome[0]
+        if kind == "changed" and from_worker and self._typing():
+            # Another copy saved first. Merging now would redraw and close the box being
+            # typed in, so the merge (and this save) wait until the keyboard leaves it.
+            self._waiting = (outcome[1], outcome[2])
+            self.set_timer(0.3, self._take_in_when_free)
+            return False
         if kind == "saved":
             self.session.stored(pod, change, outcome[1])
             self._dirty = self._dirty and self.session.dirty
@@ -461,6 +466,23 @@ class PodScreen(SavesWork, OffersCommands, Screen):
             self.notify("Changes saved in another copy of gq-pods were added here.", timeout=4)
         return clashes
 
+    def _typing(self) -> bool:
+        """Whether the keyboard is in a text box on this screen."""
+        from textual.widgets import Input, TextArea
+
+        return self.app.screen is self and isinstance(self.focused, (Input, TextArea))
+
+    def _take_in_when_free(self) -> None:
+        if self._waiting is None:
+            return
+        if self._typing():
+            self.set_timer(0.3, self._take_in_when_free)
+            return
+        theirs, version = self._waiting
+        self._waiting = None
+        self._take_in(theirs, version)
+        self.save_in_background()
+
     def _clashes_chosen(self, choices: list | None) -> None:
         if choices:
             self.session.choose(choices)
@@ -472,8 +494,8 @@ class PodScreen(SavesWork, OffersCommands, Screen):
         """While nothing waits to be saved, look (cheaply) whether another copy saved the pod."""
         if self._dirty or self._saving or self._checking or self._gone or self.app.repository is None:
             return
-        if self.session.base_version is None:
-            return
+        if self.session.base_version is None or self._waiting is not None or self._typing():
+            return  # a redraw now would close the box the person is typing in
         self._checking = True
         self._check_worker(self.pod_id, self.session.base_version)
 
@@ -560,6 +582,9 @@ class PodScreen(SavesWork, OffersCommands, Screen):
         so quitting never loses this copy's work."""
         if self._gone:
             return not self._dirty or self._keep_as_new_pod()
+        if self._waiting is not None:
+            self._take_in(*self._waiting)
+            self._waiting = None
         if not self._dirty:
             return True
         for _ in range(5):

@@ -55,7 +55,7 @@ def test_every_change_counts_and_makes_the_pod_unsaved_until_saved():
     assert not session.dirty and session.version == 0
     session.set_pod("focus_question", "Is Amy safe?")
     assert session.dirty and session.version == 1 and seen == [1]
-    session.mark_saved(session.version)
+    session.mark_saved(session.revision)
     assert not session.dirty
     assert not session.set_pod("focus_question", "Is Amy safe?")  # no change, nothing counted
     assert session.version == 1
@@ -432,3 +432,22 @@ def test_reflection_and_details_are_plain_fields():
 )
 def test_singular(label, one):
     assert singular(label) == one
+
+
+# ------------------------------------------------------------------ the stages
+
+
+def test_moving_to_a_stage_needs_saving_but_redraws_nothing():
+    from gq_pods.stages import stages_for
+
+    plan = stages_for("group_supervision")
+    session = PodSession(Pod())
+    record = session.enter_stage(plan, plan.stages[2])
+    assert session.pod.current_stage == plan.stages[2].key and record.key == plan.stages[2].key
+    assert session.dirty and session.version == 0  # saved soon; no panel has anything new to show
+    session.enter_stage(plan, plan.stages[0])
+    assert [r.key for r in session.pod.stages] == [plan.stages[0].key, plan.stages[2].key]  # plan order
+    session.mark_saved(session.revision)
+    assert not session.dirty
+    session.finish()
+    assert session.pod.status == "complete" and session.dirty
