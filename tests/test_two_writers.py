@@ -287,3 +287,33 @@ def _screen_text(app) -> str:
     return "\n".join(
         str(widget.content) for widget in app.screen.query(Static) if widget.display
     )
+
+
+async def test_while_typing_in_a_box_another_copys_save_waits_and_no_key_is_lost(db_url, repo):
+    """A merge redraws the map, which would close the box being typed in: it waits for the box to close."""
+    from textual.widgets import TextArea
+
+    other = repo
+    pod = Pod(title="Family C", case_reference="C1", style="content_mapping", current_stage="worries")
+    pod.map.harm = [MapItem("Base worry")]
+    pod_id = other.add_pod(pod)
+    app = GqPodsApp(db_url)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_pod(pilot, pod_id)
+        await pilot.press("f2")
+        await wait_until(pilot, lambda: screen.query_one("#panel-map").focused_card() is not None)
+        await pilot.press("a")
+        await wait_until(pilot, lambda: isinstance(app.focused, TextArea), what="the new item's box")
+        await pilot.press(*"mine")
+        await wait_until(pilot, lambda: "mine" in harm(other.get_pod(pod_id)), what="the first letters saved")
+        saved_by_other(other, pod_id, lambda p: p.map.harm.append(MapItem("BRAVO")))
+        await pilot.press(*" and more")  # the save after these letters finds the other copy's first
+        await wait_until(pilot, lambda: screen._waiting is not None, what="the merge to wait")
+        await pilot.press(*" still")
+        assert isinstance(app.focused, TextArea)  # the box stayed open; every letter went into it
+        await pilot.press("escape")
+        await wait_until(
+            pilot, lambda: sorted(harm(other.get_pod(pod_id))) == ["BRAVO", "Base worry", "mine and more still"],
+            what="both saved",
+        )
+        await wait_until(pilot, lambda: not screen.dirty)
