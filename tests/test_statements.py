@@ -4,6 +4,10 @@ warning, group drafting, the checker's suggestions, delete and undo."""
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
+from hypothesis import given
+from hypothesis import strategies as st
 from textual import events
 from textual.content import Content
 from textual.widgets import Static, TextArea
@@ -13,7 +17,8 @@ from gq_pods.model import DangerStatement, Draft, Pod, SafetyGoal, Scale
 from screens.app import GqPodsApp
 from screens.confirm import ConfirmScreen
 from screens.pod import PodScreen
-from screens.statements import PairRow, PairsOverview
+from screens.statements import PairRow, PairsOverview, findings_view
+from screens.text import plain
 from tests.factories import full_pod
 from tests.pilot import ready, wait_until
 
@@ -579,3 +584,22 @@ async def test_after_undo_the_list_selects_the_pair_that_came_back(db_url, repo)
         await wait_until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
         assert "statement 2" in str(app.screen.query_one("#question", Static).render())
         await pilot.press("n")
+
+
+@given(
+    st.text(max_size=60),
+    st.lists(
+        st.tuples(st.integers(-5, 70), st.integers(-5, 70), st.sampled_from(["problem", "hint"]), st.text(max_size=20)),
+        max_size=4,
+    ),
+)
+def test_the_suggestions_show_the_text_as_typed_with_every_finding_in_words(text, found):
+    # Pure: no app. Typed text and messages are never markup, whatever spans the checker gives.
+    findings = [SimpleNamespace(start=a, end=b, severity=severity, message=m) for a, b, severity, m in found]
+    words = findings_view(text, findings).plain
+    if findings and text.strip():
+        assert words.startswith(plain(text).plain + "\n")
+    for finding in findings:
+        assert ("Problem: " if finding.severity == "problem" else "Hint: ") + plain(finding.message).plain in words
+    if not findings:
+        assert words in ("No suggestions: this reads clearly.", "Suggestions appear here as you write.")
