@@ -105,6 +105,7 @@ class GqPodsApp(App[int]):
         self.db_url = db_url
         self.repository: Repository | None = repository
         self._owns_repository = repository is None
+        self._opening_repository = False
         self.settings_path = settings_path
         self.register_theme(HIGH_CONTRAST)
         self.register_theme(LIGHT_HIGH_CONTRAST)
@@ -122,11 +123,19 @@ class GqPodsApp(App[int]):
 
     def on_mount(self) -> None:
         if self.repository is None:
-            # After the first frame: importing SQLAlchemy in a thread would
-            # otherwise compete with drawing it.
-            self.call_after_refresh(self._open_repository)
+            # The home screen asks for the database once the first frame and its list
+            # are drawn (the list is read without SQLAlchemy when it can be): importing
+            # SQLAlchemy in a thread would otherwise compete with drawing them. The
+            # timer is a backstop, should nothing ask.
+            self.set_timer(2.0, self.open_repository)
         else:
             self.post_message(self.RepositoryReady())
+
+    def open_repository(self) -> None:
+        """Start opening the database in a worker, once."""
+        if self.repository is None and not self._opening_repository:
+            self._opening_repository = True
+            self._open_repository()
 
     @work(thread=True, exclusive=True, group="open-db", exit_on_error=False)
     def _open_repository(self) -> None:

@@ -50,6 +50,44 @@ NO_MATCH_TEXT = "No pods match the filter. Press escape to clear it."
 LOADING_TEXT = "Opening your pods..."
 
 
+class ListFooter(Footer):
+    """The footer, rebuilt only when the keys it shows change.
+
+    Textual's footer rebuilds (and restyles) every key whenever the screen's
+    bindings might have changed: when the focus moves, when the pods arrive. As
+    the list first shows that happened three or four times, the most costly part
+    of drawing it. Here a rebuild is asked for only when the keys shown differ
+    from those last built, and never twice before one is done.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._built: tuple | None = None  # the keys as last built
+        self._due = False  # a rebuild is asked for and not done yet
+        self._asked = False  # the screen has said its bindings are ready
+
+    def _keys(self, screen: Screen) -> tuple:
+        return tuple(
+            (binding.key, binding.action, binding.description, binding.group, enabled, tooltip)
+            for _, binding, enabled, tooltip in screen.active_bindings.values()
+            if binding.show
+        )
+
+    def bindings_changed(self, screen: Screen) -> None:
+        will_rebuild = bool(screen.app.app_focus) and self.is_attached and screen is self.screen
+        if self._asked and will_rebuild and (self._due or self._keys(screen) == self._built):
+            return
+        self._asked = True
+        self._due = self._due or will_rebuild
+        super().bindings_changed(screen)
+
+    def compose(self) -> ComposeResult:
+        if self._asked:
+            self._due = False
+            self._built = self._keys(self.screen)
+        yield from super().compose()
+
+
 class HomeScreen(Screen):
     """The list of pods."""
 
@@ -90,7 +128,7 @@ class HomeScreen(Screen):
             yield Input(placeholder="Filter by team, case, title or date  ( / )", id="filter", compact=True)
             yield DataTable(id="pods", cursor_type="row", zebra_stripes=True)
             yield Static(Content(LOADING_TEXT), id="empty")
-        yield Footer()
+        yield ListFooter()
 
     def on_mount(self) -> None:
         table = self.query_one("#pods", DataTable)
@@ -150,22 +188,27 @@ class HomeScreen(Screen):
     def _read(self, generation: int, search: str, offset: int, count: int, select_id: int | None) -> None:
         from storage.errors import StorageError
 
-        for attempt in (1, 2):
-            try:
-                lister = self._list_reader()
-                if lister is None:
-                    return  # the database is still opening: RepositoryOpened reads the list
-                page = lister.page(search, offset, count)
-                any_pods = bool(page.pods) or offset > 0 or (bool(search.split()) and bool(lister.page("", 0, 1).pods))
-                break
-            except StorageError as error:
-                # The quick reader could not go on (the database changed underneath it):
-                # read through the repository instead, which says what is wrong if anything is.
-                quick, self._lister = self._lister, None
-                if attempt == 2 or quick is None or self.app.repository is None:
-                    if self.app.repository is not None:
-                        self.app.call_from_thread(self._failed, error)
-                    return
+        page = None
+        try:
+            for attempt in (1, 2):
+                try:
+                    lister = self._list_reader()
+                    if lister is None:
+                        return  # the database is still opening: RepositoryOpened reads the list
+                    page = lister.page(search, offset, count)
+                    any_pods = bool(page.pods) or offset > 0 or (bool(search.split()) and bool(lister.page("", 0, 1).pods))
+                    break
+                except StorageError as error:
+                    # The quick reader could not go on (the database changed underneath it):
+                    # read through the repository instead, which says what is wrong if anything is.
+                    page, (quick, self._lister) = None, (self._lister, None)
+                    if attempt == 2 or quick is None or self.app.repository is None:
+                        if self.app.repository is not None:
+                            self.app.call_from_thread(self._failed, error)
+                        return
+        finally:
+            if page is None:  # no list without the database: open it now
+                self.app.call_from_thread(self.app.open_repository)
         self.app.call_from_thread(self._got, generation, page, any_pods, offset, select_id)
 
     def _list_reader(self) -> PodList | None:
@@ -200,6 +243,8 @@ class HomeScreen(Screen):
         if not self.loaded:
             self.loaded = True
             self.post_message(self.Listed())
+            # The list is usable: now the rest of storage may load (see GqPodsApp.on_mount).
+            self.call_after_refresh(self.app.open_repository)
 
     class Listed(Message):
         """The first page of pods is on the screen (and can be acted on)."""
