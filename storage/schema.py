@@ -25,7 +25,10 @@ no table.
 Reading is strict and names the place: a value of the wrong kind in the
 database (a date that is not a date, text where a number belongs) raises
 :class:`Unreadable` with a plain description of where it is, never the value.
-Text is cleaned on the way in (see :func:`clean_text`).
+Text is cleaned on the way in (see :func:`clean_text`), and on the way out of
+control characters (:func:`gq_pods.text.clean`): a database written by an older
+release or another tool can hold them, and an edit box would send them to the
+terminal as they are.
 """
 
 from __future__ import annotations
@@ -51,6 +54,7 @@ from gq_pods.model import (
     SafetyGoal,
     Scale,
 )
+from gq_pods.text import clean, clean_all
 
 from . import tables as t
 
@@ -310,7 +314,7 @@ def _read_json(value: Any) -> dict:
         raise Unreadable() from None
     if not isinstance(found, dict):
         raise Unreadable()
-    return found
+    return clean_all(found)
 
 
 def read_value(part: Part, value: Any) -> Any:
@@ -337,7 +341,7 @@ def read_value(part: Part, value: Any) -> Any:
             except ValueError:
                 pass
     elif isinstance(value, kind):
-        return value
+        return clean(value) if kind is str else value
     raise Unreadable()
 
 
@@ -407,7 +411,11 @@ def _build_quickly(cls: type, row: Mapping[str, Any], rows: Rows | None, root: b
     kwargs = {}
     for name, column, part, kind in values:
         value = row[column]
-        kwargs[name] = value if type(value) is kind else read_value(part, value)
+        if type(value) is not kind:
+            value = read_value(part, value)
+        elif kind is str:
+            value = clean(value)
+        kwargs[name] = value
     for name, column in jsons:
         kwargs[name] = _read_json(row[column])
     for name, inner, inner_prefix in embedded:
