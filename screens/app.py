@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable
 
-from textual import work
+from textual import events, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.message import Message
@@ -21,8 +21,10 @@ from textual.screen import Screen
 from textual.theme import Theme
 
 from gq_pods import crashlog, settings
+from gq_pods.text import clean
 
 from .contracts import OffersCommands, RepositoryOpened, SavesWork
+from .paste import clean_paste
 
 if TYPE_CHECKING:  # pragma: no cover
     from storage.repository import Repository
@@ -239,6 +241,15 @@ class GqPodsApp(App[int]):
     ) -> None:
         """Notices often carry what someone typed (initials, labels): never read them as markup."""
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Paste):  # before the focused box inserts it
+            clean_paste(event)
+        await super().on_event(event)
+
+    def copy_to_clipboard(self, text: str) -> None:
+        """Copy to the clipboard ctrl+v pastes from, without control characters."""
+        super().copy_to_clipboard(clean(text))
 
     def watch_theme(self, theme: str) -> None:
         if getattr(self, "_theme_loaded", False):
