@@ -14,20 +14,28 @@ from __future__ import annotations
 import threading
 from typing import TYPE_CHECKING, Callable
 
-from textual import on, work
+from rich.cells import cell_len, set_cell_size
+from rich.segment import Segment
+from rich.style import Style
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.message import Message
 from textual.content import Content
+from textual.geometry import Size
+from textual.message import Message
+from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Input, Static
-from textual.widgets.data_table import CellDoesNotExist
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+from textual.widgets import Footer, Header, Input, Static
 
 from gq_pods.model import STATUS_LABELS, STYLE_SHORT, PodSummary
 
 from .contracts import RepositoryOpened
-from .text import cell, plain
+from gq_pods.text import visible
+
+from .text import plain
 
 if TYPE_CHECKING:  # pragma: no cover
     from storage.listing import Page, PodList
@@ -35,7 +43,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from .app import GqPodsApp
 
 #: Rows read at once (as storage.listing.PAGE, which is not imported before the first frame).
-PAGE = 200
+PAGE = 50
 #: Read the next page when the cursor comes this close to the last row shown.
 NEAR_END = 20
 
@@ -48,6 +56,198 @@ EMPTY_TEXT = (
 )
 NO_MATCH_TEXT = "No pods match the filter. Press escape to clear it."
 LOADING_TEXT = "Opening your pods..."
+
+
+class PodTable(ScrollView, can_focus=True):
+    """The pods as rows of plain cells under a header, with a cursor row; drawn a line at a time.
+
+    Textual's DataTable measures and renders every cell as a rich renderable;
+    redrawn for each key typed into the filter, that took several frames. The
+    list only ever shows short one-line text in five columns, so each line is
+    built directly from the text: a new page costs no more than the lines seen.
+    """
+
+    COMPONENT_CLASSES = {"pod-table--header", "pod-table--cursor", "pod-table--even-row"}
+    DEFAULT_CSS = """
+    PodTable {
+        background: $surface;
+        color: $foreground;
+        &:focus {
+            background-tint: $foreground 5%;
+            & > .pod-table--cursor {
+                background: $block-cursor-background;
+                color: $block-cursor-foreground;
+                text-style: $block-cursor-text-style;
+            }
+            & > .pod-table--header {
+                background-tint: $foreground 5%;
+            }
+        }
+        & > .pod-table--header {
+            text-style: bold;
+            background: $panel;
+            color: $foreground;
+        }
+        & > .pod-table--even-row {
+            background: $surface-lighten-1 50%;
+        }
+        & > .pod-table--cursor {
+            background: $block-cursor-blurred-background;
+            color: $block-cursor-blurred-foreground;
+            text-style: $block-cursor-blurred-text-style;
+        }
+    }
+    """
+    BINDINGS = [
+        Binding("up", "cursor(-1)", "Up", show=False, id="home.list.up"),
+        Binding("down", "cursor(1)", "Down", show=False, id="home.list.down"),
+        Binding("pageup", "page(-1)", "Page up", show=False, id="home.list.page-up"),
+        Binding("pagedown", "page(1)", "Page down", show=False, id="home.list.page-down"),
+        Binding("home", "cursor_to(0)", "First", show=False, id="home.list.first"),
+        Binding("end", "cursor_to(-1)", "Last", show=False, id="home.list.last"),
+    ]
+
+    cursor_row: reactive[int] = reactive(0, always_update=True)
+
+    class Chosen(Message):
+        """A row was clicked."""
+
+    class NearEnd(Message):
+        """The cursor or the scrollbar came near the last row."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._columns: list[tuple[str, int | None]] = []
+        self._keys: list[str] = []
+        self._cells: list[tuple[str, ...]] = []
+        self._index: dict[str, int] = {}
+        self._widths: list[int] = []
+        self._lines: dict[tuple[int, bool], Strip] = {}
+
+    # ------------------------------------------------------------ data
+
+    def add_column(self, label: str, width: int | None = None) -> None:
+        """A column ``width`` cells wide, or as wide as its widest text (None)."""
+        self._columns.append((label, width))
+        self._changed()
+
+    @property
+    def row_count(self) -> int:
+        return len(self._keys)
+
+    def clear(self) -> None:
+        self._keys, self._cells, self._index = [], [], {}
+        self._changed()
+
+    def add_rows(self, rows: list[tuple[str, tuple[str, ...]]]) -> None:
+        """Add rows at the end: (key, cells), each cell one line of user text."""
+        for key, cells in rows:
+            self._index[key] = len(self._keys)
+            self._keys.append(key)
+            self._cells.append(tuple(visible(c).replace("\n", " ") for c in cells))
+        self._changed()
+
+    def get_row(self, key: str) -> list[str]:
+        return list(self._cells[self._index[key]])
+
+    def get_row_at(self, row: int) -> list[str]:
+        return list(self._cells[row])
+
+    @property
+    def cursor_key(self) -> str | None:
+        return self._keys[self.cursor_row] if 0 <= self.cursor_row < len(self._keys) else None
+
+    def move_cursor(self, row: int) -> None:
+        self.cursor_row = row
+
+    def _changed(self) -> None:
+        self._lines.clear()
+        self._widths = []
+        self.virtual_size = Size(self.size.width, len(self._keys) + 1)
+        self.cursor_row = max(0, min(self.cursor_row, len(self._keys) - 1))
+        self.refresh()
+
+    # ------------------------------------------------------------ moving
+
+    def validate_cursor_row(self, row: int) -> int:
+        return max(0, min(row, len(self._keys) - 1))
+
+    def watch_cursor_row(self, old: int, new: int) -> None:
+        self._lines.pop((old, True), None)
+        self._lines.pop((new, False), None)
+        rows_seen = max(1, self.size.height - 1)
+        if new < self.scroll_y:
+            self.scroll_to(y=new, animate=False, immediate=True)
+        elif new >= self.scroll_y + rows_seen:
+            self.scroll_to(y=new - rows_seen + 1, animate=False, immediate=True)
+        self.refresh()
+        if new >= len(self._keys) - NEAR_END:
+            self.post_message(self.NearEnd())
+
+    def watch_scroll_y(self, old: float, new: float) -> None:
+        super().watch_scroll_y(old, new)
+        if new >= self.max_scroll_y - NEAR_END and self._keys:
+            self.post_message(self.NearEnd())
+
+    def action_cursor(self, step: int) -> None:
+        self.cursor_row += step
+
+    def action_page(self, step: int) -> None:
+        self.cursor_row += step * max(1, self.size.height - 2)
+
+    def action_cursor_to(self, row: int) -> None:
+        self.cursor_row = row if row >= 0 else len(self._keys) - 1
+
+    def on_click(self, event: events.Click) -> None:
+        if event.y >= 1 and self._keys:
+            row = int(self.scroll_y) + event.y - 1
+            if row < len(self._keys):
+                self.cursor_row = row
+                self.post_message(self.Chosen())
+
+    def on_resize(self) -> None:
+        self._changed()
+
+    # ------------------------------------------------------------ drawing
+
+    def _column_widths(self) -> list[int]:
+        if not self._widths:
+            widths = []
+            for n, (label, width) in enumerate(self._columns):
+                if width is None:
+                    width = max([cell_len(label), *(cell_len(cells[n]) for cells in self._cells)])
+                widths.append(width)
+            self._widths = widths
+        return self._widths
+
+    def render_line(self, y: int) -> Strip:
+        width = self.size.width
+        base = self.rich_style
+        if y == 0:
+            cells = tuple(label for label, _ in self._columns)
+            return self._strip(cells, base + self.get_component_rich_style("pod-table--header"), width)
+        row = int(self.scroll_y) + y - 1
+        if row >= len(self._keys):
+            return Strip.blank(width, base)
+        cursor = row == self.cursor_row
+        strip = self._lines.get((row, cursor))
+        if strip is None or strip.cell_length != width:
+            style = base
+            if row % 2:
+                style += self.get_component_rich_style("pod-table--even-row")
+            if cursor:
+                style += self.get_component_rich_style("pod-table--cursor")
+            strip = self._lines[(row, cursor)] = self._strip(self._cells[row], style, width)
+        return strip
+
+    def _strip(self, cells: tuple[str, ...], style: Style, width: int) -> Strip:
+        parts = []
+        for text, size in zip(cells, self._column_widths()):
+            if cell_len(text) > size:
+                text = set_cell_size(text, max(0, size - 1)) + "…"
+            parts.append(" " + set_cell_size(text, size) + " ")
+        line = set_cell_size("".join(parts), width)
+        return Strip([Segment(line, style)], width)
 
 
 class ListFooter(Footer):
@@ -95,7 +295,8 @@ class HomeScreen(Screen):
     AUTO_FOCUS = ""
     BINDINGS = [
         Binding("n", "new_pod", "New pod", id="home.new"),
-        Binding("enter", "open_pod", "Open", id="home.open"),
+        # not in the footer: the title says Enter opens the chosen pod, and at 80 columns F1 would be cut
+        Binding("enter", "open_pod", "Open", id="home.open", show=False),
         Binding("d,delete", "delete_pod", "Delete", id="home.delete"),
         Binding("p", "practice", "Practise", id="home.practice"),
         Binding("slash", "focus_filter", "Filter", id="home.filter", priority=True),
@@ -126,20 +327,19 @@ class HomeScreen(Screen):
         with Vertical(id="home"):
             yield Static(Content("Pods  (Enter opens the chosen pod)"), id="home-title", classes="screen-title")
             yield Input(placeholder="Filter by team, case, title or date  ( / )", id="filter", compact=True)
-            yield DataTable(id="pods", cursor_type="row", zebra_stripes=True)
+            yield PodTable(id="pods")
             yield Static(Content(LOADING_TEXT), id="empty")
         yield ListFooter()
 
     def on_mount(self) -> None:
-        table = self.query_one("#pods", DataTable)
-        table.add_column("Date", key="date", width=10)
+        table = self.query_one("#pods", PodTable)
+        table.add_column("Date", width=10)
         wide = self.app.size.width >= 100
-        table.add_column("Team", key="team", width=None if wide else 11)
-        table.add_column("Case", key="case", width=None if wide else 19)
-        table.add_column("Style", key="style", width=17)
-        table.add_column("Status", key="status", width=11)
+        table.add_column("Team", width=None if wide else 11)
+        table.add_column("Case", width=None if wide else 19)
+        table.add_column("Style", width=17)
+        table.add_column("Status", width=11)
         table.display = False
-        self.watch(table, "scroll_y", self._scrolled, init=False)
         # Straight away: the first page is read while the first frame is drawn.
         self.refresh_pods()
 
@@ -250,22 +450,23 @@ class HomeScreen(Screen):
         """The first page of pods is on the screen (and can be acted on)."""
 
     def _add_rows(self, pods: list[PodSummary]) -> None:
-        table = self.query_one("#pods", DataTable)
+        rows = []
         for pod in pods:
             case = pod.case_reference or pod.title
             if pod.practice:
                 case = f"{case} (practice)" if case else "(practice)"
-            table.add_row(
-                cell(pod.date.isoformat()),
-                cell(pod.team or "-"),
-                cell(case or "-"),
-                cell(STYLE_SHORT.get(pod.style, pod.style)),
-                cell(STATUS_LABELS.get(pod.status, pod.status)),
-                key=str(pod.id),
+            cells = (
+                pod.date.isoformat(),
+                pod.team or "-",
+                case or "-",
+                STYLE_SHORT.get(pod.style, pod.style),
+                STATUS_LABELS.get(pod.status, pod.status),
             )
+            rows.append((str(pod.id), cells))
+        self.query_one("#pods", PodTable).add_rows(rows)
 
     def _show(self, select_id: int | None = None) -> None:
-        table = self.query_one("#pods", DataTable)
+        table = self.query_one("#pods", PodTable)
         empty = self.query_one("#empty", Static)
         shown = self.pods
         table.clear()
@@ -297,20 +498,10 @@ class HomeScreen(Screen):
                 self._focus_list = False
                 table.focus()
 
-    def _scrolled(self, scroll_y: float) -> None:
-        table = self.query_one("#pods", DataTable)
-        if scroll_y >= table.max_scroll_y - NEAR_END:
-            self._read_more()
-
     def selected_id(self) -> int | None:
-        table = self.query_one("#pods", DataTable)
-        if not table.display or table.row_count == 0:
-            return None
-        try:
-            row_key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
-        except CellDoesNotExist:
-            return None
-        return int(row_key.value) if row_key.value is not None else None
+        table = self.query_one("#pods", PodTable)
+        key = table.cursor_key if table.display else None
+        return int(key) if key is not None else None
 
     def selected(self) -> PodSummary | None:
         pod_id = self.selected_id()
@@ -324,19 +515,16 @@ class HomeScreen(Screen):
         self._reading_more = False
         self._read(self._generation, self.query_one("#filter", Input).value, 0, PAGE, None)
 
-    @on(DataTable.RowHighlighted, "#pods")
-    def _row_highlighted(self, event: DataTable.RowHighlighted) -> None:
-        if event.cursor_row >= event.data_table.row_count - NEAR_END:
-            self._read_more()
+    def on_pod_table_near_end(self) -> None:
+        self._read_more()
 
     @on(Input.Submitted, "#filter")
     def _filter_submitted(self) -> None:
-        table = self.query_one("#pods", DataTable)
+        table = self.query_one("#pods", PodTable)
         if table.display:
             table.focus()
 
-    @on(DataTable.RowSelected, "#pods")
-    def _row_selected(self, event: DataTable.RowSelected) -> None:
+    def on_pod_table_chosen(self, event: PodTable.Chosen) -> None:
         event.stop()
         self.action_open_pod()
 
@@ -350,7 +538,7 @@ class HomeScreen(Screen):
         box = self.query_one("#filter", Input)
         if box.value:
             box.value = ""
-        table = self.query_one("#pods", DataTable)
+        table = self.query_one("#pods", PodTable)
         if table.display:
             table.focus()
         else:

@@ -187,9 +187,9 @@ async def test_a_damaged_pod_says_so_and_the_list_stays(db_url, repo, gq_home):
         notices = [n for n in app._notifications if f"Pod {bad} could not be read" in str(n.message)]
         assert notices and notices[0].title == "This pod could not be read"
         assert {p.id for p in app.screen.pods} == {good, bad, bad_date}
-        from textual.widgets import DataTable
+        from screens.home import PodTable
 
-        row = [str(cell) for cell in app.screen.query_one("#pods", DataTable).get_row(str(bad_date))]
+        row = [str(cell) for cell in app.screen.query_one("#pods", PodTable).get_row(str(bad_date))]
         assert "Cannot be read" in row
 
 

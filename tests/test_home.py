@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from textual.widgets import DataTable, Input, Static
+from textual.widgets import Input, Static
 
 from screens.app import GqPodsApp
 from screens.confirm import ConfirmScreen
-from screens.home import EMPTY_TEXT, HomeScreen
+from screens.home import EMPTY_TEXT, HomeScreen, PodTable
 from screens.new_pod import NewPodScreen
 from screens.pod import PodScreen
 from tests.factories import full_pod
@@ -16,7 +16,7 @@ from tests.pilot import ready
 
 
 def table_rows(app) -> list[list[str]]:
-    table = app.screen.query_one("#pods", DataTable)
+    table = app.screen.query_one("#pods", PodTable)
     if not table.display:
         return []
     return [[str(c) for c in table.get_row_at(i)] for i in range(table.row_count)]
