@@ -451,6 +451,9 @@ class PodScreen(SavesWork, OffersCommands, Screen):
 
         clashes = self.session.take_in(theirs, version)
         self._dirty = self.session.dirty
+        if not self._dirty:  # nothing of this copy's to write: what is shown is what is stored
+            for indicator in self.query(SaveIndicator):
+                indicator.show_saved(self.saved_at or self.app.wall_clock())
         for panel in self.panels():
             panel.drawn = self.session.version
             panel.undone(UndoStep("Changes saved in another copy", None))
@@ -523,6 +526,10 @@ class PodScreen(SavesWork, OffersCommands, Screen):
             return
         if outcome[0] == "gone":
             self._pod_gone()
+        elif self._typing() or self._dirty:  # the person started typing while the look was under way
+            if self._waiting is None or outcome[2] > self._waiting[1]:
+                self._waiting = (outcome[1], outcome[2])
+                self.set_timer(0.3, self._take_in_when_free)
         else:
             self._take_in(outcome[1], outcome[2])
             self.save_in_background()
