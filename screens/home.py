@@ -43,9 +43,11 @@ if TYPE_CHECKING:  # pragma: no cover
     from .app import GqPodsApp
 
 #: Rows read at once (as storage.listing.PAGE, which is not imported before the first frame).
-PAGE = 50
+PAGE = 200
 #: Read the next page when the cursor comes this close to the last row shown.
 NEAR_END = 20
+#: A column that narrows to fit keeps at least this many cells.
+NARROWEST = 8
 
 EMPTY_TEXT = (
     "No pods yet.\n\n"
@@ -72,6 +74,7 @@ class PodTable(ScrollView, can_focus=True):
     PodTable {
         background: $surface;
         color: $foreground;
+        overflow-x: hidden;
         &:focus {
             background-tint: $foreground 5%;
             & > .pod-table--cursor {
@@ -118,6 +121,7 @@ class PodTable(ScrollView, can_focus=True):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._columns: list[tuple[str, int | None]] = []
+        self._narrows: list[tuple[int, int]] = []  # (order, column) of columns that give up width to fit
         self._keys: list[str] = []
         self._cells: list[tuple[str, ...]] = []
         self._index: dict[str, int] = {}
@@ -126,9 +130,16 @@ class PodTable(ScrollView, can_focus=True):
 
     # ------------------------------------------------------------ data
 
-    def add_column(self, label: str, width: int | None = None) -> None:
-        """A column ``width`` cells wide, or as wide as its widest text (None)."""
+    def add_column(self, label: str, width: int | None = None, *, narrows: int = 0) -> None:
+        """A column ``width`` cells wide, or as wide as its widest text (None).
+
+        When the columns would not fit (a scrollbar, a narrow terminal), those
+        with ``narrows`` give up width, down to :data:`NARROWEST`: 1 first, then 2...
+        """
         self._columns.append((label, width))
+        if narrows:
+            self._narrows.append((narrows, len(self._columns) - 1))
+            self._narrows.sort()
         self._changed()
 
     @property
@@ -163,7 +174,7 @@ class PodTable(ScrollView, can_focus=True):
     def _changed(self) -> None:
         self._lines.clear()
         self._widths = []
-        self.virtual_size = Size(self.size.width, len(self._keys) + 1)
+        self.virtual_size = Size(self.scrollable_content_region.width, len(self._keys) + 1)
         self.cursor_row = max(0, min(self.cursor_row, len(self._keys) - 1))
         self.refresh()
 
@@ -217,11 +228,16 @@ class PodTable(ScrollView, can_focus=True):
                 if width is None:
                     width = max([cell_len(label), *(cell_len(cells[n]) for cells in self._cells)])
                 widths.append(width)
+            over = sum(widths) + 2 * len(widths) - self.scrollable_content_region.width
+            for _, n in self._narrows:
+                give = max(0, min(over, widths[n] - NARROWEST))
+                widths[n] -= give
+                over -= give
             self._widths = widths
         return self._widths
 
     def render_line(self, y: int) -> Strip:
-        width = self.size.width
+        width = self.scrollable_content_region.width
         base = self.rich_style
         if y == 0:
             cells = tuple(label for label, _ in self._columns)
@@ -335,8 +351,8 @@ class HomeScreen(Screen):
         table = self.query_one("#pods", PodTable)
         table.add_column("Date", width=10)
         wide = self.app.size.width >= 100
-        table.add_column("Team", width=None if wide else 11)
-        table.add_column("Case", width=None if wide else 19)
+        table.add_column("Team", width=None if wide else 11, narrows=2)
+        table.add_column("Case", width=None if wide else 19, narrows=1)
         table.add_column("Style", width=17)
         table.add_column("Status", width=11)
         table.display = False
