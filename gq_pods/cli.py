@@ -165,11 +165,24 @@ def _where() -> int:
 
 
 def _list(db: str | None, as_json: bool) -> int:
-    repo = _open(db)
-    try:
-        pods = repo.list_pods()
-    finally:
-        repo.close()
+    from storage.errors import StorageError
+    from storage.listing import open_list
+
+    pods = None
+    quick = open_list(paths.db_url(db))  # without SQLAlchemy, for a current SQLite file
+    if quick is not None:
+        try:
+            pods = quick.page(limit=None).pods
+        except StorageError:
+            pods = None  # changed underneath: the repository says what it is now
+        finally:
+            quick.close()
+    if pods is None:
+        repo = _open(db)
+        try:
+            pods = repo.list_pods()
+        finally:
+            repo.close()
     if as_json:
         rows = [
             {
