@@ -192,12 +192,12 @@ class PodTable(ScrollView, can_focus=True):
         elif new >= self.scroll_y + rows_seen:
             self.scroll_to(y=new - rows_seen + 1, animate=False, immediate=True)
         self.refresh()
-        if new >= len(self._keys) - NEAR_END:
+        if new != old and new >= len(self._keys) - NEAR_END:
             self.post_message(self.NearEnd())
 
     def watch_scroll_y(self, old: float, new: float) -> None:
         super().watch_scroll_y(old, new)
-        if new >= self.max_scroll_y - NEAR_END and self._keys:
+        if new > old and new >= self.max_scroll_y - NEAR_END and self._keys:
             self.post_message(self.NearEnd())
 
     def action_cursor(self, step: int) -> None:
@@ -330,6 +330,8 @@ class HomeScreen(Screen):
         self.any_pods = False
         #: True once the first page is on the screen
         self.loaded = False
+        #: the filter the pods shown answer (the box may be ahead of it while the database looks)
+        self.shown_search = ""
         self._lister: PodList | None = None
         self._lister_lock = threading.Lock()
         self._generation = 0  # counts up with each new filter or refresh; older reads are dropped
@@ -425,7 +427,7 @@ class HomeScreen(Screen):
         finally:
             if page is None:  # no list without the database: open it now
                 self.app.call_from_thread(self.app.open_repository)
-        self.app.call_from_thread(self._got, generation, page, any_pods, offset, select_id)
+        self.app.call_from_thread(self._got, generation, page, any_pods, offset, select_id, search)
 
     def _list_reader(self) -> PodList | None:
         """The quick reader if there can be one, else the open repository's; None until either is ready."""
@@ -444,9 +446,12 @@ class HomeScreen(Screen):
         self._reading_more = False
         self.notify(str(error), title=getattr(error, "title", ""), severity="error", timeout=15)
 
-    def _got(self, generation: int, page: Page, any_pods: bool, offset: int, select_id: int | None) -> None:
+    def _got(
+        self, generation: int, page: Page, any_pods: bool, offset: int, select_id: int | None, search: str
+    ) -> None:
         if generation != self._generation or offset != (len(self.pods) if offset else 0):
             return  # the filter changed (or the list was read again) meanwhile
+        self.shown_search = search
         self._reading_more = False
         self.more = page.more
         self.any_pods = any_pods
