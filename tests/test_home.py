@@ -12,7 +12,7 @@ from screens.home import EMPTY_TEXT, HomeScreen, PodTable
 from screens.new_pod import NewPodScreen
 from screens.pod import PodScreen
 from tests.factories import full_pod
-from tests.pilot import ready
+from tests.pilot import ready, wait_until
 
 
 def table_rows(app) -> list[list[str]]:
@@ -45,8 +45,10 @@ async def test_pods_listed_newest_first_and_filtered(db_url, repo):
         assert [r[0] for r in rows] == ["2026-11-02", "2026-01-05"]
         await pilot.press("slash")
         await pilot.press(*"south")
+        await wait_until(pilot, lambda: app.screen.shown_search == "south", what="the filter's answer")
         assert [r[2] for r in table_rows(app)] == ["Family A"]
         await pilot.press("escape")
+        await wait_until(pilot, lambda: app.screen.shown_search == "", what="the whole list")
         assert len(table_rows(app)) == 2
 
 
@@ -94,7 +96,7 @@ async def test_new_pod_is_created_saved_and_opened(db_url):
         assert "ideas for the presenter to take to supervision" in details
         await pilot.press("escape")
         assert isinstance(app.screen, HomeScreen)
-        assert table_rows(app)[0][2] == "Family D"
+        await wait_until(pilot, lambda: [r[2] for r in table_rows(app)] == ["Family D"], what="the new pod listed")
 
 
 async def test_a_bad_date_is_explained_and_nothing_is_saved(db_url):
@@ -137,7 +139,7 @@ async def test_delete_asks_first_names_the_pod_and_can_be_cancelled(db_url, repo
         await pilot.click("#confirm")
         await pilot.pause()
         assert app.repository.list_pods() == []
-        assert app.screen.query_one("#empty", Static).display
+        await wait_until(pilot, lambda: app.screen.query_one("#empty", Static).display, what="the empty list")
 
 
 async def test_enter_opens_the_chosen_pod(db_url, repo):
