@@ -41,20 +41,37 @@ def need_tmux() -> None:
 
 
 class Terminal:
-    """A tmux window running one command."""
+    """A tmux window running one command.
 
-    def __init__(self, command: list[str], env: dict[str, str], width: int = 80, height: int = 24) -> None:
+    With ``record``, every byte the command sends to the terminal, from its very first,
+    is kept in that file (see :meth:`recorded`): what the terminal was told to do, before
+    the terminal made a screen of it.
+    """
+
+    def __init__(
+        self, command: list[str], env: dict[str, str], width: int = 80, height: int = 24, record: Path | None = None
+    ) -> None:
         need_tmux()
         self.name = f"gq-test-{uuid.uuid4().hex[:8]}"
         self.socket = f"gq-test-{uuid.uuid4().hex[:8]}"
         self.status_file = Path(env["GQ_PODS_HOME"]) / f"{self.name}.status"
         self.status_file.parent.mkdir(parents=True, exist_ok=True)
+        self.record = record
         exports = " ".join(f"{k}={_quote(v)}" for k, v in env.items())
         shell = f"env {exports} {' '.join(_quote(c) for c in command)}; echo $? > {_quote(str(self.status_file))}"
-        self._tmux(
-            "new-session", "-d", "-s", self.name, "-x", str(width), "-y", str(height),
-            "bash", "-c", shell + "; sleep 30",
-        )
+        size = ("-x", str(width), "-y", str(height))
+        if record is None:
+            self._tmux("new-session", "-d", "-s", self.name, *size, "bash", "-c", shell + "; sleep 30")
+            return
+        # An idle pane first, its output piped to the file, then the command started in it:
+        # the recording misses nothing, and ends with a mark once the command has exited.
+        self._tmux("new-session", "-d", "-s", self.name, *size, "sleep 600")
+        self._tmux("pipe-pane", "-o", "-t", self.name, f"cat >> {_quote(str(record))}")
+        self._tmux("respawn-pane", "-k", "-t", self.name, "bash", "-c", f"{shell}; printf %s {_quote(self._end_mark)}; sleep 30")
+
+    @property
+    def _end_mark(self) -> str:
+        return f"[{self.name} ends]"
 
     def _tmux(self, *args: str) -> str:
         return subprocess.run(
@@ -66,6 +83,20 @@ class Terminal:
 
     def type(self, text: str) -> None:
         self._tmux("send-keys", "-t", self.name, "-l", text)
+
+    def paste(self, text: str) -> None:
+        """Paste ``text`` as a terminal does (a bracketed paste, when the program asked for one)."""
+        self._tmux("set-buffer", "-b", self.name, "--", text)
+        self._tmux("paste-buffer", "-p", "-d", "-b", self.name, "-t", self.name)
+
+    def recorded(self) -> str:
+        """Everything the command sent to the terminal (``record``), once it has exited."""
+        assert self.record is not None, "start the Terminal with record= to keep its output"
+        self.exit_status()
+        mark = self._end_mark.encode()
+        self.wait_until(lambda: self.record.exists() and mark in self.record.read_bytes(), "the end of the recording")
+        data = self.record.read_bytes()
+        return data[: data.rindex(mark)].decode("utf-8", errors="replace")
 
     def screen(self) -> str:
         return self._tmux("capture-pane", "-p", "-t", self.name)
