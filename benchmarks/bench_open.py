@@ -1,0 +1,330 @@
+"""Opening the list and a pod: issue 11's three goals, as ratios measured in one run.
+
+Not a test (speed is measured as ratios, never in timed tests). Run it:
+
+    .venv/bin/python benchmarks/bench_open.py [runs]
+
+Everything is measured here, in this run, in fresh interpreters (imports
+included, as a person starting the program pays them), headless at 80x24 as
+bench_startup.py does, A B A B interleaved, and medians compared:
+
+1. Start-up: from the interpreter starting until the home list can be acted on
+   (its first page is on the screen, drawn, with the cursor on a pod), against a
+   bare Textual app's first screen. Goal: within 1.3x.
+2. A big team database: the same, with 10,000 pods against 2 pods. Goal: within
+   1.2x. Then, with 10,000 pods, each key typed into the filter: from the key
+   until the list shows what it matched, drawn, against one frame (1/60 s, the
+   rate Textual draws at). Goal: within one frame. And ``gq-pods list --json``
+   with 10,000 pods against 2.
+3. Opening a big content-map pod (40 items in each of four map sections, 30
+   next steps, three danger statements with goals and scales) from the list:
+   from Enter until its map is drawn with cards on it, against a bare Textual
+   app's first screen. Goal: no longer. Then a key pressed in the map (down, to
+   the next card): until its effect is drawn, against one frame.
+
+Everything is kept in a temporary folder, never the real pods.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import textwrap
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+FRAME = 1 / 60
+BIG_TEAM = 10_000
+
+BARE = textwrap.dedent(
+    """
+    import time
+    t0, c0 = time.perf_counter(), time.process_time()
+    from textual.app import App
+    from textual.widgets import Footer, Header, Static
+
+    class Bare(App):
+        def compose(self):
+            yield Header()
+            yield Static("hello")
+            yield Footer()
+
+        def on_mount(self):
+            self.call_after_refresh(self.done)
+
+        def done(self):
+            print("first", time.perf_counter() - t0, time.process_time() - c0)
+            self.exit()
+
+    Bare().run(headless=True, size=(80, 24))
+    """
+)
+
+# Until the home list is drawn with its first page, the keyboard in it: looked for
+# every 2 ms (the same way whatever the version of the home screen).
+LISTED = textwrap.dedent(
+    """
+    import time
+    t0, c0 = time.perf_counter(), time.process_time()
+    from screens.app import GqPodsApp
+
+    class Timed(GqPodsApp):
+        def on_mount(self):
+            super().on_mount()
+            self.looking = self.set_interval(0.002, self.look)
+
+        def look(self):
+            table = self.screen.query("#pods")
+            if table and table.first().display and table.first().row_count and table.first().has_focus:
+                self.looking.stop()
+                self.call_after_refresh(self.listed)
+
+        def listed(self):
+            print("listed", time.perf_counter() - t0, time.process_time() - c0)
+            self.exit()
+
+    import sys
+    Timed(sys.argv[1]).run(headless=True, size=(80, 24))
+    """
+)
+
+# Filter keys with a big list; then open a big pod and press a key in its map.
+IN_APP = textwrap.dedent(
+    """
+    import asyncio, statistics, sys, time
+    from textual.screen import Screen
+    from screens.app import GqPodsApp
+
+    mode, url, pod_id = sys.argv[1], sys.argv[2], int(sys.argv[3])
+    PAINTS = []
+    original = Screen._compositor_refresh
+
+    def refresh(self):
+        original(self)
+        PAINTS.append((time.perf_counter(), time.process_time()))
+
+    Screen._compositor_refresh = refresh
+
+    async def until(condition):
+        while not condition():
+            await asyncio.sleep(0.0005)
+
+    async def drawn(after, nothing_after=None):
+        # (wall, cpu) when the screen was next drawn after `after` (a (wall, cpu) pair).
+        # nothing_after: when no paint comes this long after, nothing needed drawing
+        # (a filter that still matches nothing leaves the screen as it was).
+        deadline = None if nothing_after is None else time.perf_counter() + nothing_after
+        await until(lambda: (PAINTS and PAINTS[-1][0] > after[0]) or (deadline and time.perf_counter() > deadline))
+        if PAINTS[-1][0] > after[0]:
+            return PAINTS[-1]
+        return after
+
+    def now():
+        return time.perf_counter(), time.process_time()
+
+    def say(name, start, end):
+        print(name, end[0] - start[0], end[1] - start[1])
+
+    async def main():
+        app = GqPodsApp(url)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await until(lambda: app.repository is not None and app.screen.loaded)
+            await pilot.pause()
+            if mode == "filter":
+                screen = app.screen
+                shown = []
+                got = getattr(screen, "_got", None)
+
+                def timed_got(generation, *args):
+                    got(generation, *args)
+                    if generation == screen._generation:
+                        shown.append(now())
+
+                if got is not None:
+                    screen._got = timed_got
+                await pilot.press("slash")
+                for text in ("team 7", "case 12", "2026-03", "nothing"):
+                    for ch in text:
+                        shown.clear()
+                        start = now()
+                        await pilot.press("space" if ch == " " else ch)
+                        if got is None:  # the filter was done in Python as the key was handled
+                            shown.append(now())
+                        await until(lambda: shown)
+                        say("key", start, await drawn(shown[-1], nothing_after=0.25))
+                    await pilot.press("escape")
+                    await until(lambda: not screen.query_one("#filter").value and screen.query_one("#pods").display)
+                    await pilot.press("slash")
+            else:
+                from screens.map import MapCard, MapPanel
+                from screens.pod import PodScreen
+                start = now()
+                await pilot.press("enter")
+                await until(lambda: isinstance(app.screen, PodScreen) and any(
+                    card.region.height for card in app.screen.query(MapCard)) and PAINTS[-1][0] > start[0])
+                say("open", start, PAINTS[-1])
+                await pilot.pause()
+                await until(lambda: app.screen.query_one(MapPanel).focused_card() is not None)
+                for _ in range(12):
+                    await pilot.pause()
+                    panel = app.screen.query_one(MapPanel)
+                    before = panel.focused_card()
+                    start = now()
+                    await app._press_keys(["down"])
+                    await until(lambda: panel.focused_card() is not before)
+                    say("mapkey", start, await drawn(start))
+            await pilot.press("ctrl+q")
+
+    asyncio.run(main())
+    """
+)
+
+
+def run(code: str, *args: str, env: dict[str, str]) -> dict[str, list[tuple[float, float]]]:
+    """Each named figure the script printed: (wall, cpu) seconds, cpu 0 where not given."""
+    done = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, cwd=ROOT, env=env)
+    if done.returncode:
+        raise SystemExit(done.stderr[-3000:])
+    out: dict[str, list[tuple[float, float]]] = {}
+    for line in done.stdout.splitlines():
+        parts = line.split()
+        if len(parts) in (2, 3):
+            try:
+                values = [float(v) for v in parts[1:]]
+            except ValueError:
+                continue
+            out.setdefault(parts[0], []).append((values[0], values[1] if len(values) > 1 else 0.0))
+    return out
+
+
+def timed(args: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """Wall and CPU seconds of a command."""
+    import resource
+    import time
+
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    subprocess.run(args, capture_output=True, cwd=ROOT, env=env, check=True)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def big_map_pod():
+    """40 items in each of four map sections, 30 next steps, three statements with goals and scales."""
+    from gq_pods.model import DangerStatement, MapItem, NextStep, Pod, PodMap, SafetyGoal, Scale, ScaleScore
+
+    words = "When the parents argue late at night the child hides upstairs and the school notices she is tired."
+    pod = Pod(date=dt.date(2030, 1, 1), style="content_mapping", case_reference="Big map", current_stage="worries")
+    pod.map = PodMap(
+        **{
+            section: [MapItem(f"{n + 1}. {words}") for n in range(40)]
+            for section in ("harm", "complicating_factors", "existing_strengths", "existing_safety")
+        },
+        next_steps=[NextStep(f"Step {n + 1}: {words}", "JR", dt.date(2026, 12, 1)) for n in range(30)],
+    )
+    pod.danger_statements = [DangerStatement(id=f"ds{n + 1}", text=words) for n in range(3)]
+    pod.safety_goals = [SafetyGoal(id=f"sg{n + 1}", danger_statement=f"ds{n + 1}", text=words) for n in range(3)]
+    pod.scales = [
+        Scale(about=f"ds{n + 1}", question=words, scores=[ScaleScore("JR", 4, words, words), ScaleScore("SP", 6, words)])
+        for n in range(3)
+    ]
+    return pod
+
+
+def make_databases(home: Path) -> dict[str, str]:
+    from storage.repository import Repository
+    from tests.factories import full_pod
+
+    urls = {name: f"sqlite:///{home / name}.sqlite3" for name in ("some", "two", "team")}
+    with Repository.open(urls["some"]) as repo:
+        for n in range(30):
+            repo.add_pod(full_pod(case_reference=f"Family {n}"))
+    for name in ("two", "team"):
+        with Repository.open(urls[name]) as repo:
+            big_id = repo.add_pod(big_map_pod())  # newest date: first in the list
+            repo.add_pod(full_pod())
+    con = sqlite3.connect(home / "team.sqlite3")
+    # the rest of a team's pods, as rows copied from the full pod with their own team, case and date
+    columns = [row[1] for row in con.execute("PRAGMA table_info(pods)") if row[1] not in ("id", "team", "case_reference", "date")]
+    rows = []
+    start = dt.date(2020, 1, 1)
+    for n in range(BIG_TEAM - 2):
+        rows.append((f"Team {n % 40}", f"Case {n}", (start + dt.timedelta(days=n % 3000)).isoformat()))
+    con.executemany(
+        f"INSERT INTO pods (team, case_reference, date, {', '.join(columns)}) "
+        f"SELECT ?, ?, ?, {', '.join(columns)} FROM pods WHERE id = 2",
+        rows,
+    )
+    con.commit()
+    con.close()
+    urls["big_id"] = str(big_id)
+    return urls
+
+
+def med(values: list[tuple[float, float]], which: int = 0) -> float:
+    return statistics.median(v[which] for v in values)
+
+
+def ratio(name: str, top: list, bottom: list, against: str, goal: str) -> str:
+    """One line: wall and CPU medians, each as a ratio of ``bottom``'s."""
+    wall, cpu = med(top), med(top, 1)
+    text = f"   {name:34} {wall * 1000:7.1f} ms {wall / med(bottom):5.2f}x"
+    if cpu and med(bottom, 1):
+        text += f"   (CPU {cpu * 1000:6.1f} ms {cpu / med(bottom, 1):5.2f}x)"
+    return text + f"  {against}   goal {goal}"
+
+
+def main() -> None:
+    runs = int(sys.argv[1]) if len(sys.argv) > 1 else 7
+    home = Path(tempfile.mkdtemp(prefix="gq-bench-"))
+    env = {**os.environ, "GQ_PODS_HOME": str(home / "gq"), "TEXTUAL_ANIMATIONS": "none"}
+    os.environ.update(env)
+    urls = make_databases(home)
+    big_id = urls["big_id"]
+
+    figures: dict[str, list[tuple[float, float]]] = {
+        name: [] for name in ("bare", "some", "two", "team", "json_two", "json_team", "key", "open", "mapkey")
+    }
+    cli = [sys.executable, "-m", "gq_pods"]
+    for n in range(runs):  # A B A B: every figure in every round
+        figures["bare"] += run(BARE, env=env)["first"]
+        figures["some"] += run(LISTED, urls["some"], env=env)["listed"]
+        figures["two"] += run(LISTED, urls["two"], env=env)["listed"]
+        figures["team"] += run(LISTED, urls["team"], env=env)["listed"]
+        figures["json_two"].append(timed([*cli, "--db", urls["two"], "list", "--json"], env))
+        figures["json_team"].append(timed([*cli, "--db", urls["team"], "list", "--json"], env))
+        opened = run(IN_APP, "open", urls["team"], big_id, env=env)
+        figures["open"] += opened["open"]
+        if n < 3:
+            figures["mapkey"] += opened.get("mapkey", [])
+            figures["key"] += run(IN_APP, "filter", urls["team"], big_id, env=env).get("key", [])
+
+    f = figures
+    frame = [(FRAME, FRAME)]
+    print(f"runs: {runs} (fresh interpreters, headless 80x24; medians; wall time, and CPU time where it helps")
+    print("on a busy machine: the work done, without the waits for the other programs)")
+    print(f"   {'bare Textual first screen':34} {med(f['bare']) * 1000:7.1f} ms         (CPU {med(f['bare'], 1) * 1000:6.1f} ms)")
+    print("1. start-up")
+    print(ratio("home list usable, 30 pods", f["some"], f["bare"], "of bare", "1.3x"))
+    print("2. a big team database")
+    print(ratio("home list usable, 2 pods", f["two"], f["bare"], "of bare", "-"))
+    print(ratio(f"home list usable, {BIG_TEAM} pods", f["team"], f["two"], "of 2 pods", "1.2x"))
+    print(ratio(f"filter, each key ({len(f['key'])} keys)", f["key"], frame, "frames", "1")
+          + f"   slowest {max(w for w, _ in f['key']) * 1000:.1f} ms")
+    print(ratio("list --json, 2 pods", f["json_two"], f["bare"], "of bare", "-"))
+    print(ratio(f"list --json, {BIG_TEAM} pods", f["json_team"], f["json_two"], "of 2 pods", "-"))
+    print("3. a big content-map pod")
+    print(ratio("open from the list, map drawn", f["open"], f["bare"], "of bare first screen", "1.0x"))
+    print(ratio("a key in the map, drawn", f["mapkey"], frame, "frames", "1"))
+
+
+if __name__ == "__main__":
+    main()
