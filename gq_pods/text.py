@@ -76,9 +76,9 @@ def clean_all(value: Any) -> Any:
             obj: dict[Any, Any] = {}
             container[slot] = obj
             for key, v in item.items():
-                key = clean(key) if isinstance(key, str) else key
-                obj[key] = v
-                stack.append((obj, key, v))
+                obj[clean(key) if isinstance(key, str) else key] = v
+            # Only once every key is in: of keys made equal, the last value is the one filled in.
+            stack.extend((obj, key, v) for key, v in obj.items())
     return root[0]
 
 

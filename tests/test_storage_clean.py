@@ -114,6 +114,15 @@ def test_text_another_tool_wrote_straight_into_the_tables_is_read_without_it(rep
     assert dirty(repo.list_pods()) == []
 
 
+def test_keys_made_equal_by_cleaning_keep_the_last_value_as_a_repeated_json_key_does(repo, db_url):
+    pod_id = repo.add_pod(full_pod())
+    con = sqlite3.connect(db_url.removeprefix("sqlite:///"))
+    with con:
+        con.execute("UPDATE pods SET extra_json = ? WHERE id = ?", ('{"a\\u001b": [1], "a": null, "b": {"c": 2}}', pod_id))
+    con.close()
+    assert repo.get_pod(pod_id).extra == {"a": None, "b": {"c": 2}}
+
+
 def test_clean_text_is_returned_as_it_is():
     # Cleaning on every read costs one search per string: clean text is not copied.
     from gq_pods.text import clean
