@@ -35,6 +35,16 @@ def stored(db_url: str, column: str) -> str:
         con.close()
 
 
+async def empty_box(pilot, pod_id: int, box_id: str):
+    """Open the pod's own details with the keyboard in one of its boxes, emptied."""
+    screen = await open_tab(pilot, pod_id, "details", "set_up")
+    box = screen.query_one(f"#{box_id}", Input)
+    box.focus()
+    box.value = ""
+    await pilot.pause()
+    return screen, box
+
+
 def test_a_paste_event_is_cleaned_and_keeps_newlines_and_tabs():
     event = clean_paste(events.Paste("a\x1b[2Jb\r\nc\td\x9b\u2066e"))
     assert event.text == "a[2Jb\nc\tde"
@@ -44,11 +54,7 @@ async def test_a_paste_into_a_box_arrives_and_is_saved_without_control_character
     pod_id = repo.add_pod(full_pod())
     app = GqPodsApp(db_url)
     async with app.run_test(size=(120, 40)) as pilot:
-        screen = await open_tab(pilot, pod_id, "details", "set_up")
-        box = screen.query_one("#details-team", Input)
-        box.focus()
-        box.value = ""
-        await pilot.pause()
+        screen, box = await empty_box(pilot, pod_id, "details-team")
         app.post_message(events.Paste(HOSTILE))  # as the terminal sends a paste
         await wait_until(pilot, lambda: "East" in box.value, what="the paste")
         assert box.value == CLEANED
@@ -76,10 +82,7 @@ async def test_ctrl_v_pastes_the_apps_own_clipboard_without_control_characters(d
     pod_id = repo.add_pod(full_pod())
     app = GqPodsApp(db_url)
     async with app.run_test(size=(120, 40)) as pilot:
-        screen = await open_tab(pilot, pod_id, "details", "set_up")
-        box = screen.query_one("#details-case", Input)
-        box.focus()
-        box.value = ""
+        _, box = await empty_box(pilot, pod_id, "details-case")
         app.copy_to_clipboard(HOSTILE)
         await pilot.press("ctrl+v")
         await wait_until(pilot, lambda: "East" in box.value, what="the paste")

@@ -10,11 +10,11 @@ with controls in it, and the raw output is searched for what was injected.
 
 from __future__ import annotations
 
-import re
 import sqlite3
 
 from gq_pods.model import MapItem, Participant, Person, Pod, PodMap
 from tests.terminal import GQ_PODS, Terminal, database_url, import_pod, make_env
+from tests.test_storage_clean import CONTROLS, stored_text
 
 # Clear the screen; write "Hello" to the clipboard (OSC 52); retitle the window (OSC 0);
 # clear the screen again with a one-byte C1 CSI; reverse the line (a bidi override and isolate).
@@ -33,19 +33,6 @@ NEVER = {
     "bidi override": "\u202e",
     "bidi isolate": "\u2066",
 }
-
-CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x80-\x9f\u202a-\u202e\u2066-\u2069]")
-
-
-def stored_text(env: dict[str, str]) -> list[str]:
-    """Every text value in every table, straight from the file (storage cleans what it reads)."""
-    con = sqlite3.connect(database_url(env).removeprefix("sqlite:///"))
-    try:
-        tables = [name for (name,) in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
-        return [value for table in tables for row in con.execute(f'SELECT * FROM "{table}"')
-                for value in row if isinstance(value, str)]
-    finally:
-        con.close()
 
 
 def stored_harm(env: dict[str, str]) -> list[str]:
@@ -68,7 +55,7 @@ def test_escape_sequences_in_a_pod_and_a_paste_never_reach_the_terminal_or_stay_
         current_stage="set_up",
     )
     import_pod(env, pod, tmp_path)  # straight into the database, as an older release could have left it
-    assert any("\x1b]52;" in text for text in stored_text(env))
+    assert any("\x1b]52;" in text for text in stored_text(database_url(env)))
 
     term = Terminal([str(GQ_PODS)], env, 120, 40, record=tmp_path / "terminal-output")
     try:
@@ -111,6 +98,6 @@ def test_escape_sequences_in_a_pod_and_a_paste_never_reach_the_terminal_or_stay_
     for shown in (f"North Team{SEEN}", f"Sam{SEEN} Patel", f"Amy{SEEN} Carter"):
         assert shown in output  # the edit boxes did show the text, without its controls
     # The save that took the paste wrote the whole pod again: nothing anywhere holds a control.
-    assert [t for t in stored_text(env) if CONTROLS.search(t)] == []
+    assert [t for t in stored_text(database_url(env)) if CONTROLS.search(t)] == []
     (harm,) = stored_harm(env)
     assert harm.startswith(f"Dad shouted{SEEN}") and "Pasted" in harm and "2J words" in harm
