@@ -136,6 +136,8 @@ IN_APP = textwrap.dedent(
         app = GqPodsApp(url)
         async with app.run_test(size=(80, 24)) as pilot:
             await until(lambda: app.repository is not None and app.screen.loaded)
+            # as a person would: the list read, whatever loads meanwhile loaded
+            await until(lambda: not any(w.is_running for w in app.workers))
             await pilot.pause()
             if mode == "filter":
                 screen = app.screen
