@@ -13,7 +13,7 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -21,7 +21,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import AwaitMount
-from textual.widgets import Footer, Static, TabbedContent, TabPane
+from textual.widgets import ContentSwitcher, Footer, Static, TabbedContent, TabPane
 
 from gq_pods.model import Pod
 from gq_pods.runner import StageClock, missing_before_finish, stage_record
@@ -85,6 +85,23 @@ WORK_TABS = {
 TIME_SAVE_EVERY = 10  # seconds of stage time between quiet saves
 NARROW = 110  # below this width the stage rail folds away (F3 still jumps)
 CHECK_EVERY = 2.0  # seconds between looks for changes another copy saved, while idle
+
+
+class PodTab(TabPane):
+    """A tab of the open pod.
+
+    Textual shows the tab that holds a widget given the focus. A focus asked for a
+    moment earlier (a stage opening its work just as the facilitator pressed F2)
+    would then drag the tabs back to where they were; a tab not on show ignores it
+    and the keyboard goes back to the tab that is."""
+
+    def _on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        switcher = self.parent
+        if isinstance(switcher, ContentSwitcher) and switcher.current != self.id:
+            event.prevent_default()
+            screen = self.screen
+            if isinstance(screen, PodScreen):
+                screen.call_after_refresh(screen.keyboard_to_shown_tab)
 
 
 class PodScreen(SavesWork, OffersCommands, Screen):
@@ -153,7 +170,7 @@ class PodScreen(SavesWork, OffersCommands, Screen):
                 first = WORK_TABS.get(self.stage.work, "details") if self.plan.stages else "details"
                 with TabbedContent(id="pod-tabs", initial=f"tab-{first}"):
                     for pane_id, title, _ in PANES:
-                        with TabPane(title, id=f"tab-{pane_id}"):
+                        with PodTab(title, id=f"tab-{pane_id}"):
                             if pane_id == first:  # the others are built when first shown
                                 yield self._new_panel(pane_id)
         yield Footer()
@@ -303,6 +320,17 @@ class PodScreen(SavesWork, OffersCommands, Screen):
             if building is not None:
                 await building
             self.call_after_refresh(self._keyboard_to_map)
+
+    def keyboard_to_shown_tab(self) -> None:
+        """The keyboard is in a tab that is not on show: bring it back to the one that is."""
+        tabs = self.query_one("#pod-tabs", TabbedContent)
+        focused = self.focused
+        if focused is None or tabs.active in {node.id for node in focused.ancestors if isinstance(node, TabPane)}:
+            return
+        if tabs.active == "tab-map":
+            self._keyboard_to_map()
+        else:
+            self.set_focus(None)
 
     def _keyboard_to_map(self) -> None:
         """F2 means 'the map': the keyboard goes with it, wherever it was before."""

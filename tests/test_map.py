@@ -515,6 +515,7 @@ async def test_the_map_shows_what_the_statements_tab_wrote(db_url, repo):
         await pilot.press("a")
         await wait_until(pilot, lambda: getattr(app.focused, "id", None) == "statement-who_is_worried")
         app.post_message(events.Paste("The school"))
+        await wait_until(pilot, lambda: screen.pod.danger_statements[0].who_is_worried == "The school")
         await pilot.press("ctrl+g")
         await wait_until(pilot, lambda: getattr(app.focused, "id", None) == "goal-caregiver_actions")
         app.post_message(events.Paste("Dean will stay calm"))
@@ -524,3 +525,20 @@ async def test_the_map_shows_what_the_statements_tab_wrote(db_url, repo):
         assert texts(panel, "danger_statements")[0].startswith("1. ")
         await wait_until(pilot, lambda: "Dean will stay calm" in texts(panel, "safety_goals")[0])
         assert texts(panel, "safety_goals")[0].startswith("Goal for 1: ")
+
+
+async def test_a_focus_asked_for_just_before_f2_does_not_drag_the_tabs_back(db_url, repo):
+    # The pod opens on its stage's work and asks for the keyboard there; F2 pressed at that
+    # very moment showed the map, then the late focus dragged the tabs back to where they were.
+    from textual.widgets import Checkbox
+
+    pod_id = repo.add_pod(empty_pod())
+    app = GqPodsApp(db_url)
+    async with app.run_test(size=(120, 40)) as pilot:
+        panel = await open_map(pilot, pod_id)
+        screen = app.screen
+        late = screen.query_one("#details-manager", Checkbox)  # in the tab the pod opened on
+        late.focus()
+        await pilot.pause()
+        await wait_until(pilot, lambda: panel.focused_card() is not None)
+        assert screen.query_one("#pod-tabs").active == "tab-map"
