@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 from gq_pods.model import STATUS_LABELS, STYLE_LABELS, UNREADABLE, PodSummary
+from gq_pods.text import clean
 
 from .engine import BUSY_TIMEOUT_MS
 from .errors import DatabaseBusy, DatabaseDamaged, DatabaseUnavailable, StorageError
@@ -70,14 +71,15 @@ class PodList(Protocol):
 def summary(row: Any) -> PodSummary:
     """One list row from the raw values (a mapping or a tuple in :data:`COLUMNS` order).
 
-    A value of the wrong kind is left at a harmless default and the pod marked unreadable.
+    A value of the wrong kind is left at a harmless default and the pod marked unreadable;
+    text comes without control characters, as the repository reads it.
     """
     values = dict(row) if hasattr(row, "keys") else dict(zip(COLUMNS, row))
     damaged = False
     out: dict[str, Any] = {}
     for name in _TEXT:
         if isinstance(values.get(name), str):
-            out[name] = values[name]
+            out[name] = clean(values[name])
         else:
             damaged = True
     day = _date(values.get("date"))

@@ -18,6 +18,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from gq_pods.model import DangerStatement, MapItem, Person, Pod, SafetyGoal
+from storage import listing
 from storage.repository import Repository
 from tests.factories import full_pod
 from tests.strategies import anything
@@ -88,12 +89,19 @@ def test_a_pod_holding_escape_sequences_is_read_without_them(repo, db_url):
     assert pod == expected  # and nothing else is changed
 
 
-def test_the_pod_list_is_read_without_them(repo):
+def test_the_pod_list_is_read_without_them(repo, db_url):
     repo.add_pod(hostile_pod())
-    (summary,) = repo.list_pods()
-    assert dirty(summary) == []
-    assert summary.case_reference == "Family C[2J]52;c;SGVsbG8=]0;PWNED2J"
-    assert summary.team == "North[2J]52;c;SGVsbG8=]0;PWNED2J Team"
+    quick = listing.open_list(db_url)  # the home screen's own reader, before storage loads
+    assert quick is not None
+    try:
+        lists = {"repository": repo.list_pods(), "quick": quick.page().pods, "engine": listing.EngineList(repo).page().pods}
+    finally:
+        quick.close()
+    for reader, pods in lists.items():
+        (summary,) = pods
+        assert dirty(summary) == [], reader
+        assert summary.case_reference == "Family C[2J]52;c;SGVsbG8=]0;PWNED2J", reader
+        assert summary.team == "North[2J]52;c;SGVsbG8=]0;PWNED2J Team", reader
 
 
 def test_text_another_tool_wrote_straight_into_the_tables_is_read_without_it(repo, db_url):
