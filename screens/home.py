@@ -31,10 +31,9 @@ from textual.strip import Strip
 from textual.widgets import Footer, Header, Input, Static
 
 from gq_pods.model import STATUS_LABELS, STYLE_SHORT, PodSummary
-
-from .contracts import RepositoryOpened
 from gq_pods.text import visible
 
+from .contracts import RepositoryOpened
 from .text import plain
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -126,7 +125,7 @@ class PodTable(ScrollView, can_focus=True):
         self._cells: list[tuple[str, ...]] = []
         self._index: dict[str, int] = {}
         self._widths: list[int] = []
-        self._lines: dict[tuple[int, bool], Strip] = {}
+        self._lines: dict[tuple[int, Style, int], Strip] = {}  # drawn rows, by row, style and width
 
     # ------------------------------------------------------------ data
 
@@ -184,8 +183,6 @@ class PodTable(ScrollView, can_focus=True):
         return max(0, min(row, len(self._keys) - 1))
 
     def watch_cursor_row(self, old: int, new: int) -> None:
-        self._lines.pop((old, True), None)
-        self._lines.pop((new, False), None)
         rows_seen = max(1, self.size.height - 1)
         if new < self.scroll_y:
             self.scroll_to(y=new, animate=False, immediate=True)
@@ -245,15 +242,15 @@ class PodTable(ScrollView, can_focus=True):
         row = int(self.scroll_y) + y - 1
         if row >= len(self._keys):
             return Strip.blank(width, base)
-        cursor = row == self.cursor_row
-        strip = self._lines.get((row, cursor))
-        if strip is None or strip.cell_length != width:
-            style = base
-            if row % 2:
-                style += self.get_component_rich_style("pod-table--even-row")
-            if cursor:
-                style += self.get_component_rich_style("pod-table--cursor")
-            strip = self._lines[(row, cursor)] = self._strip(self._cells[row], style, width)
+        style = base
+        if row % 2:
+            style += self.get_component_rich_style("pod-table--even-row")
+        if row == self.cursor_row:
+            style += self.get_component_rich_style("pod-table--cursor")
+        # the style is part of the key: focus, the cursor and the theme all change it
+        strip = self._lines.get((row, style, width))
+        if strip is None:
+            strip = self._lines[(row, style, width)] = self._strip(self._cells[row], style, width)
         return strip
 
     def _strip(self, cells: tuple[str, ...], style: Style, width: int) -> Strip:

@@ -367,3 +367,24 @@ def test_gq_pods_list_json_gives_every_pod(db_url, repo, gq_home):
     rows = json.loads(out)
     assert len(rows) == PAGE + 6
     assert rows[0]["case_reference"] == "Family C" and rows[-1]["case_reference"] == "Case 0"
+
+
+async def test_the_chosen_row_looks_chosen_only_while_the_list_has_the_keys(db_url, repo):
+    repo.add_pod(full_pod(case_reference="Family A"))
+    repo.add_pod(full_pod(case_reference="Family B"))
+    app = GqPodsApp(db_url)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        table = app.screen.query_one("#pods", PodTable)
+
+        def look(row: int):
+            return {segment.style for segment in table.render_line(row + 1)}
+
+        chosen, other = look(0), look(1)
+        assert chosen != other
+        await pilot.press("slash")  # the keys go to the filter: the row is no longer lit as chosen
+        assert not table.has_focus and look(0) != chosen
+        await pilot.press("escape")
+        assert table.has_focus and look(0) == chosen
+        await pilot.press("down")
+        assert look(1) == chosen and look(0) != chosen
