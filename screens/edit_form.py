@@ -12,11 +12,12 @@ from typing import Generic, TypeVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Static
+
+from .dialog import Dialog
 
 T = TypeVar("T")
 
@@ -37,15 +38,11 @@ def field_row(label: str, widget: Widget, *, label_id: str | None = None) -> Hor
     return Horizontal(Label(Content(label), classes="form-label", id=label_id), widget, classes="form-row")
 
 
-class EditForm(ModalScreen[T | None], Generic[T]):
+class EditForm(Dialog[T | None], Generic[T]):
     """Subclasses yield their boxes from ``fields()`` and build the value in ``collect()``."""
 
     DEFAULT_CSS = """
-    EditForm { align: center middle; }
-    EditForm #form {
-        width: 80; max-width: 100%; height: auto; max-height: 100%;
-        padding: 0 1; border: thick $primary; background: $surface;
-    }
+    EditForm > #dialog { width: 80; max-height: 100%; padding: 0 1; }
     EditForm #form-title { text-style: bold; padding: 0 0 1 0; }
     EditForm #form-fields { height: auto; max-height: 1fr; }
     EditForm .form-row { height: auto; margin-bottom: 1; }
@@ -79,17 +76,16 @@ class EditForm(ModalScreen[T | None], Generic[T]):
     def collect(self) -> T:  # pragma: no cover - subclasses
         raise NotImplementedError
 
-    def compose(self) -> ComposeResult:
-        with Vertical(id="form"):
-            yield Static(Content(self.form_title), id="form-title")
-            with VerticalScroll(id="form-fields", can_focus=False):
-                yield from self.fields()
-            yield Static(Content(""), id="form-error", classes="-empty")
-            with Horizontal(id="form-foot"):
-                yield Static(Content(HINT), id="form-hint")
-                with Horizontal(id="edit-form-buttons"):
-                    yield Button("Cancel", id="form-cancel", compact=True)
-                    yield Button(self.save_label, id="form-save", variant="primary", compact=True)
+    def body(self) -> ComposeResult:
+        yield Static(Content(self.form_title), id="form-title")
+        with VerticalScroll(id="form-fields", can_focus=False):
+            yield from self.fields()
+        yield Static(Content(""), id="form-error", classes="-empty")
+        with Horizontal(id="form-foot"):
+            yield Static(Content(HINT), id="form-hint")
+            with Horizontal(id="edit-form-buttons"):
+                yield Button("Cancel", id="form-cancel", compact=True)
+                yield Button(self.save_label, id="form-save", variant="primary", compact=True)
 
     def show_problem(self, message: str, field: str | None = None) -> None:
         error = self.query_one("#form-error", Static)
@@ -125,6 +121,3 @@ class EditForm(ModalScreen[T | None], Generic[T]):
             self.show_problem(problem.message, problem.field)
             return
         self.dismiss(value)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
