@@ -131,6 +131,7 @@ class PodScreen(SavesWork, OffersCommands, Screen):
         self._store_lock = threading.Lock()  # one write at a time from this screen
         self._saving = self._save_again = self._checking = self._gone = False
         self._waiting: tuple[Pod, int] | None = None  # another copy's save, to merge once the typing stops
+        self._last_write: tuple[Pod, int, int] | None = None  # this copy's last save: pod, change, version
         self.team: TeamConfig = load_team_config()
         self._dirty = False
         self._save_timer: Timer | None = None
@@ -397,13 +398,13 @@ class PodScreen(SavesWork, OffersCommands, Screen):
 
     @work(thread=True, exclusive=True, group="pod-save", exit_on_error=False)
     def _save_worker(self, pod: Pod, change: int, expected: int | None) -> None:
-        outcome = self._write(pod, expected)
+        outcome = self._write(pod, change, expected)
         try:
             self.app.call_from_thread(self._saved, pod, change, outcome, True)
         except RuntimeError:  # the app is closing; quitting saves again, on its own thread
             pass
 
-    def _write(self, pod: Pod, expected: int | None) -> tuple:
+    def _write(self, pod: Pod, change: int, expected: int | None) -> tuple:
         """Save ``pod`` over version ``expected``; say what happened: ("saved", version),
         ("changed", their pod, its version), ("gone",) or ("failed", error). Any thread."""
         from storage.errors import PodChanged, PodNotFound
@@ -413,7 +414,9 @@ class PodScreen(SavesWork, OffersCommands, Screen):
             return ("failed", None)
         with self._store_lock:
             try:
-                return ("saved", repo.save_pod(pod, expected))
+                version = repo.save_pod(pod, expected)
+                self._last_write = (pod, change, version)
+                return ("saved", version)
             except PodChanged:
                 try:
                     return ("changed", *repo.read_pod(pod.id))
@@ -426,10 +429,19 @@ class PodScreen(SavesWork, OffersCommands, Screen):
             except Exception as error:  # noqa: BLE001 - shown as a plain message
                 return ("failed", error)
 
+    def _own_write_known(self) -> None:
+        """The session learns of this copy's last write now, even if the background save's
+        answer is still on its way: a pod this copy wrote is never merged in as another's."""
+        with self._store_lock:  # a background save under way finishes first
+            last = self._last_write
+        if last is not None:
+            self.session.stored(*last)
+
     def _saved(self, pod: Pod, change: int, outcome: tuple, from_worker: bool = False) -> bool:
         """What a save found, on the UI thread. True when everything is saved."""
         if from_worker:
             self._saving = False
+        self._own_write_known()
         kind = outcome[0]
         if kind == "changed" and from_worker and self._typing():
             # Another copy saved first. Merging now would redraw and close the box being
@@ -550,8 +562,11 @@ class PodScreen(SavesWork, OffersCommands, Screen):
 
     def _checked(self, pod_id: int, outcome: tuple | None) -> None:
         self._checking = False
+        self._own_write_known()
         if outcome is None or pod_id != self.pod_id or self._gone:
             return
+        if outcome[0] == "changed" and self.session.base_version is not None and outcome[2] <= self.session.base_version:
+            return  # this copy's own save, found by the look
         if outcome[0] == "gone":
             self._pod_gone()
         elif self._typing() or self._dirty:  # the person started typing while the look was under way
@@ -623,8 +638,9 @@ class PodScreen(SavesWork, OffersCommands, Screen):
         if not self._dirty:
             return True
         for _ in range(5):
+            self._own_write_known()
             pod, change, expected = self.session.to_save()
-            outcome = self._write(pod, expected)
+            outcome = self._write(pod, change, expected)
             if self._saved(pod, change, outcome):
                 return True
             if outcome[0] != "changed" or self.app.screen is not self:  # failed, gone, or a clash to choose
