@@ -317,3 +317,25 @@ async def test_while_typing_in_a_box_another_copys_save_waits_and_no_key_is_lost
             what="both saved",
         )
         await wait_until(pilot, lambda: not screen.dirty)
+
+
+async def test_leaving_while_a_background_save_is_under_way_never_brings_back_a_deleted_item(db_url, repo):
+    """The background save wrote X, then X was deleted and the pod left at once: the save on
+    leaving must not take this copy's own earlier save for another copy's and merge X back."""
+    pod_id = repo.add_pod(Pod(title="Family C", case_reference="C1"))
+    app = GqPodsApp(db_url)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_pod(pilot, pod_id)
+        holder = sqlite3.connect(db_url.removeprefix("sqlite:///"), isolation_level=None, check_same_thread=False)
+        holder.execute("BEGIN IMMEDIATE")
+        try:
+            type_item(screen, "X, deleted straight after")
+            await wait_until(pilot, screen._store_lock.locked, what="the background save waiting on the lock")
+            screen.session.delete_item("harm", screen.pod.map.harm[0])
+        finally:
+            holder.execute("ROLLBACK")
+            holder.close()
+        assert screen.save_now()  # leaving: waits for the background save, then writes over it
+        assert harm(repo.get_pod(pod_id)) == []
+        await wait_until(pilot, lambda: not screen.dirty and not screen._saving)
+        assert harm(repo.get_pod(pod_id)) == []
