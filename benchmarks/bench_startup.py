@@ -26,29 +26,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 
-BARE = textwrap.dedent(
-    """
-    import time
-    t0 = time.perf_counter()
-    from textual.app import App
-    from textual.widgets import Footer, Header, Static
-
-    class Bare(App):
-        def compose(self):
-            yield Header()
-            yield Static("hello")
-            yield Footer()
-
-        def on_mount(self):
-            self.call_after_refresh(self.done)
-
-        def done(self):
-            print("first", time.perf_counter() - t0)
-            self.exit()
-
-    Bare().run(headless=True, size=(80, 24))
-    """
-)
+# The same bare app as bench_open.py (it prints its first frame's wall and CPU time).
+from bench_open import BARE  # noqa: E402
 
 GQ = textwrap.dedent(
     """
