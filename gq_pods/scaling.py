@@ -224,6 +224,33 @@ def next_to_score(pod: Pod, scale: Scale | None) -> Scorer | None:
     return next((row for row in scorers(pod, scale) if row.score is None), None)
 
 
+def presenter_waiting(pod: Pod, scale: Scale | None, who: str | None) -> Scorer | None:
+    """The presenter, when ``who`` may not score yet because the presenter has not.
+
+    In presenter-first scaling nobody's score comes before the presenter's: a
+    member (or someone added by initials, ``who`` None) waits until the
+    presenter has scored on this scale. None when ``who`` may score now: scores
+    are hidden, there is no presenter on the list, ``who`` is the presenter,
+    the presenter has already scored, or ``who`` is changing a score they gave.
+    """
+    if mode(pod) != PRESENTER_FIRST:
+        return None
+    rows = scorers(pod, scale)
+    presenter = next((row for row in rows if row.role == "presenter"), None)
+    if presenter is None or presenter.score is not None:
+        return None
+    if who is not None:
+        row = next((r for r in rows if _key(r.name) == _key(who)), None)
+        if row is not None and (row is presenter or row.score is not None):
+            return None
+    return presenter
+
+
+def presenter_first_message(name: str) -> str:
+    """What the room is told when someone would score before the presenter, ``name``."""
+    return f"Presenter first: {name}, the presenter, scores before anyone else. Press enter to score for them."
+
+
 def parse_score(text: str) -> tuple[int | None, str | None]:
     """A typed score as a whole number from 0 to 10, or why it cannot be one."""
     raw = text.strip()

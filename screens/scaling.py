@@ -417,6 +417,16 @@ class ScalingPanel(PodPanel):
         self.open_score(None)
 
     def open_score(self, row: scaling.Scorer | None) -> None:
+        presenter = scaling.presenter_waiting(self.pod, self.scale, row.name if row is not None else None)
+        if presenter is not None:
+            # presenter first: nobody scores before the presenter; the list moves to them
+            box = self.query_one("#scorers", OptionList)
+            names = [r.name for r in self._rows]
+            if presenter.name in names:
+                box.highlighted = names.index(presenter.name)
+            box.focus()
+            self.notify(scaling.presenter_first_message(visible(presenter.name)), markup=False)
+            return
         hidden = self.hidden
         if row is None:
             form = new_score_form(self._title(None), "", ask_who=True, hidden=hidden)

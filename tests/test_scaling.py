@@ -266,3 +266,27 @@ async def test_undo_shows_the_scale_it_brought_a_score_back_to(db_url, repo):
         await wait_until(pilot, lambda: choice.value == "ds1")
         assert panel.about == "ds1"
         assert [s.who for s in screen.pod.scale_for("ds1").scores] == ["JR"]
+
+
+async def test_enter_on_a_member_before_the_presenter_has_scored_moves_to_the_presenter(db_url, repo):
+    pod_id = repo.add_pod(full_pod(participants=list(PEOPLE), scales=[]))
+    app = GqPodsApp(db_url)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_scaling(pilot, pod_id)
+        box = screen.query_one("#scorers", OptionList)
+        box.focus()
+        await pilot.press("down", "enter")  # Sam Patel, a member, before Jo Reed has scored
+        await pilot.pause()
+        assert not isinstance(app.screen, ScoreForm)
+        assert any("Jo Reed, the presenter, scores before anyone else" in str(n.message) for n in app._notifications)
+        assert screen.query_one("#panel-scaling").highlighted_name() == "Jo Reed"
+        await pilot.press("a")  # nor someone added by initials
+        await pilot.pause()
+        assert not isinstance(app.screen, ScoreForm)
+        await pilot.press("enter")  # on the presenter: their score
+        await give_score(pilot, "4")
+        await pilot.press("up", "up")
+        box.highlighted = 2
+        await pilot.press("enter")  # now a member may score
+        await wait_until(pilot, lambda: isinstance(app.screen, ScoreForm))
+        assert "Viv Lamb" in str(app.screen.query_one("#form-title").render())

@@ -194,3 +194,32 @@ def test_a_new_scale_gets_the_usual_question():
     assert scale.question == DEFAULT_SCALE_QUESTION
     assert scaling.ensure_scale(pod, "overall") is scale
     assert scaling.question_of(Scale(question="  ")) == DEFAULT_SCALE_QUESTION
+
+
+# ---------------------------------------------------------------- presenter first
+
+
+def test_presenter_first_means_nobody_scores_before_the_presenter():
+    pod = Pod(participants=[Participant("Sam Patel", "facilitator"), Participant("Jo Reed", "presenter")])
+    scale = Scale(scores=[])
+    waiting = scaling.presenter_waiting(pod, scale, "Sam Patel")
+    assert waiting is not None and waiting.name == "Jo Reed"
+    assert scaling.presenter_waiting(pod, scale, None).name == "Jo Reed"  # someone added by initials waits too
+    assert scaling.presenter_waiting(pod, scale, "Jo Reed") is None
+    assert "Jo Reed, the presenter, scores before anyone else" in scaling.presenter_first_message("Jo Reed")
+    scale.scores.append(ScaleScore("JR", 4))  # the presenter's initials count as theirs
+    assert scaling.presenter_waiting(pod, scale, "Sam Patel") is None
+
+
+def test_hidden_scores_and_pods_without_a_presenter_have_no_order():
+    pod = Pod(participants=[Participant("Sam Patel", "facilitator"), Participant("Jo Reed", "presenter")])
+    scaling.set_mode(pod, scaling.HIDDEN)
+    assert scaling.presenter_waiting(pod, Scale(), "Sam Patel") is None
+    no_presenter = Pod(participants=[Participant("Sam Patel", "facilitator")])
+    assert scaling.presenter_waiting(no_presenter, Scale(), "Sam Patel") is None
+
+
+def test_a_member_may_change_a_score_given_before_the_presenters_was_removed():
+    pod = Pod(participants=[Participant("Jo Reed", "presenter"), Participant("Viv Lamb", "member")])
+    scale = Scale(scores=[ScaleScore("Viv Lamb", 3)])
+    assert scaling.presenter_waiting(pod, scale, "Viv Lamb") is None
