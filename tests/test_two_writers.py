@@ -200,16 +200,23 @@ async def test_a_clash_shows_both_texts_and_the_chosen_one_is_saved(url, other):
         assert harm(screen.pod) == ["Dad hit Sara in June [b]"]
 
 
+async def deleted_while_open(pilot, other: Repository, pod_id: int, typed: str) -> PodScreen:
+    """The other copy deletes the open pod, and this copy types: the plain question shows."""
+    app = pilot.app
+    screen = await open_pod(pilot, pod_id)
+    other.delete_pod(pod_id)
+    type_item(screen, typed)
+    await wait_until(pilot, lambda: isinstance(app.screen, DeletedElsewhereScreen), what="the plain message")
+    await wait_until(pilot, lambda: bool(app.screen.query("#keep")))
+    await pilot.pause()
+    return screen
+
+
 async def test_a_pod_deleted_in_another_copy_can_be_kept_as_a_new_pod(url, other):
     pod_id = other.add_pod(Pod(title="Family C", case_reference="C1"))
     app = GqPodsApp(url)
     async with app.run_test(size=(120, 40)) as pilot:
-        screen = await open_pod(pilot, pod_id)
-        other.delete_pod(pod_id)
-        type_item(screen, "Written after the delete")
-        await wait_until(pilot, lambda: isinstance(app.screen, DeletedElsewhereScreen), what="the plain message")
-        await wait_until(pilot, lambda: bool(app.screen.query("#keep")))
-        await pilot.pause()
+        screen = await deleted_while_open(pilot, other, pod_id, "Written after the delete")
         assert "deleted in another copy" in _screen_text(app)
         await pilot.press("enter")  # "Save as a new pod" has the keyboard
         await wait_until(pilot, lambda: other.count_pods() == 1, what="the new pod")
@@ -225,10 +232,7 @@ async def test_quitting_after_a_delete_elsewhere_keeps_the_text(url, other):
     pod_id = other.add_pod(Pod(title="Family C", case_reference="C1"))
     app = GqPodsApp(url)
     async with app.run_test(size=(120, 40)) as pilot:
-        screen = await open_pod(pilot, pod_id)
-        other.delete_pod(pod_id)
-        type_item(screen, "Not to be lost")
-        await wait_until(pilot, lambda: isinstance(app.screen, DeletedElsewhereScreen))
+        await deleted_while_open(pilot, other, pod_id, "Not to be lost")
         assert app.save_all()  # what quitting does, with the question still open
     (summary,) = other.list_pods()
     assert harm(other.get_pod(summary.id)) == ["Not to be lost"]
@@ -238,12 +242,7 @@ async def test_letting_a_deleted_pod_go_closes_it_and_stores_nothing(url, other)
     pod_id = other.add_pod(Pod(title="Family C", case_reference="C1"))
     app = GqPodsApp(url)
     async with app.run_test(size=(120, 40)) as pilot:
-        screen = await open_pod(pilot, pod_id)
-        other.delete_pod(pod_id)
-        type_item(screen, "Let go")
-        await wait_until(pilot, lambda: isinstance(app.screen, DeletedElsewhereScreen))
-        await wait_until(pilot, lambda: bool(app.screen.query("#drop")))
-        await pilot.pause()
+        await deleted_while_open(pilot, other, pod_id, "Let go")
         await pilot.click("#drop")
         await wait_until(pilot, lambda: not isinstance(app.screen, (PodScreen, DeletedElsewhereScreen)))
         assert app.save_all()
@@ -339,3 +338,36 @@ async def test_leaving_while_a_background_save_is_under_way_never_brings_back_a_
         assert harm(repo.get_pod(pod_id)) == []
         await wait_until(pilot, lambda: not screen.dirty and not screen._saving)
         assert harm(repo.get_pod(pod_id)) == []
+
+
+async def test_the_clash_box_fits_80x24_shows_markup_as_typed_and_escape_keeps_yours():
+    from textual.app import App
+    from textual.widgets import Button
+
+    from gq_pods.merge import merge
+
+    base = with_harm("Dad hit Sara", "Mum left")
+    mine, theirs = with_harm("Dad hit Sara [b]bold[/b]", "Mum left at 9"), with_harm("Dad hit Sara [@click=app.quit]", "Mum left at 10")
+    clashes = merge(base, mine, theirs).clashes
+    assert len(clashes) == 2
+    answers: list = []
+
+    class Host(App):
+        def on_mount(self) -> None:
+            self.push_screen(ClashScreen(clashes), answers.append)
+
+    app = Host()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_until(pilot, lambda: isinstance(app.screen, ClashScreen) and bool(app.screen.query("#theirs")))
+        await pilot.pause()
+        dialog = app.screen
+        assert str(dialog.query_one("#clash-mine", Static).content) == "Dad hit Sara [b]bold[/b]"
+        assert str(dialog.query_one("#clash-theirs", Static).content) == "Dad hit Sara [@click=app.quit]"
+        for button in dialog.query(Button):
+            assert button.region.right <= 80 and button.region.bottom <= 24 and button.region.width > 0
+        assert "(1 of 2)" in str(dialog.query_one("#dialog-title", Static).content)
+        await pilot.press("t")
+        await wait_until(pilot, lambda: "(2 of 2)" in str(dialog.query_one("#dialog-title", Static).content))
+        await pilot.press("escape")
+        await wait_until(pilot, lambda: bool(answers))
+    assert [(c.where, side) for c, side in answers[0]] == [("Map: Harm, item 1", "theirs"), ("Map: Harm, item 2", "mine")]
