@@ -76,6 +76,7 @@ class _Checkpoint:
     label: str
     about: tuple[str, str] | None
     pod: Pod
+    taken: int = 0  # how many of another copy's saves had been taken in when it was taken
 
 
 # ---------------------------------------------------------------- pairs (pure)
@@ -193,6 +194,9 @@ class PodSession:
         # The pod as the store holds it (what this copy last read or wrote) and its version there.
         self.base = copy.deepcopy(pod)
         self.base_version = stored_version
+        # Other copies' saves taken in (the base then, their pod), kept while an undo step predates them.
+        self._taken: list[tuple[Pod, Pod]] = []
+        self._taken_count = 0
 
     # ------------------------------------------------------------ changes, saving and undo
 
@@ -217,7 +221,7 @@ class PodSession:
 
     def checkpoint(self, label: str, about: tuple[str, str] | None = None) -> None:
         """Remember the pod as it is now, before a change a slip would cost work."""
-        self._undo.append(_Checkpoint(label, about, copy.deepcopy(self.pod)))
+        self._undo.append(_Checkpoint(label, about, copy.deepcopy(self.pod), self._taken_count))
         del self._undo[: -self.depth]
 
     @property
@@ -229,6 +233,7 @@ class PodSession:
         if not self._undo:
             return None
         step = self._undo.pop()
+        step.pod = self._with_taken_in(step.pod, step.taken)
         step.pod.id = self.pod.id
         self.pod = step.pod
         self.changed()
@@ -265,8 +270,12 @@ class PodSession:
             return []
         theirs.id = self.pod.id
         merged = merge(self.base, self.pod, theirs)
-        for step in self._undo:
-            step.pod = merge(self.base, step.pod, theirs).pod
+        # Undo steps take in the other copy's changes only when one is used (a merge each
+        # now would cost too much on a big pod): remember what came in, and from what.
+        self._taken.append((self.base, copy.deepcopy(theirs)))
+        self._taken_count += 1
+        oldest = min((step.taken for step in self._undo), default=self._taken_count)
+        del self._taken[: len(self._taken) - (self._taken_count - oldest)]
         self.pod = merged.pod
         self.base = copy.deepcopy(theirs)
         self.base_version = version
@@ -274,6 +283,13 @@ class PodSession:
         if self.pod == self.base:
             self.mark_saved(self.revision)  # nothing of this copy's left to write
         return merged.clashes
+
+    def _with_taken_in(self, pod: Pod, since: int) -> Pod:
+        """``pod`` (an undo step's) with every other copy's save taken in since the step was taken."""
+        missed = self._taken_count - since
+        for base, theirs in self._taken[len(self._taken) - missed:] if missed else ():
+            pod = merge(base, pod, theirs).pod
+        return pod
 
     def choose(self, choices: list[tuple[Clash, str]]) -> None:
         """The person chose a side ("mine" or "theirs") for each clash: put it in the pod (one undo step)."""

@@ -63,6 +63,22 @@ def test_undo_after_taking_in_takes_back_only_my_change():
     assert harm(session.pod) == ["ALPHA", "BRAVO"]  # BRAVO, the other copy's, stays
 
 
+def test_undo_across_several_saves_taken_in_keeps_all_of_theirs():
+    session = PodSession(with_harm("A"), stored_version=1)
+    item, _ = session.add_item("harm")
+    session.set(item, "text", "B mine")
+    session.take_in(with_harm("A", "T1 theirs"), 2)
+    item, _ = session.add_item("harm")
+    session.set(item, "text", "C mine")
+    session.take_in(with_harm("A", "T1 theirs", "T2 theirs"), 3)
+    assert harm(session.pod) == ["A", "T1 theirs", "T2 theirs", "B mine", "C mine"]
+    session.undo()
+    assert harm(session.pod) == ["A", "T1 theirs", "T2 theirs", "B mine"]
+    session.undo()
+    assert harm(session.pod) == ["A", "T1 theirs", "T2 theirs"]
+    assert session.undo() is None
+
+
 def test_an_old_answer_arriving_late_changes_nothing():
     session = PodSession(with_harm("ALPHA"), stored_version=5)
     session.take_in(with_harm("stale"), 4)
