@@ -1,7 +1,8 @@
 """The guided pod: the stage rail, the stage header with its timer, and finishing.
 
 The timer is big (Textual's Digits) so it reads across a room; an overrun is
-shown calmly, in words and colour, never with sound.
+shown calmly, never with sound: a "+" before the digits, "+00:09 over time" in
+words, and colour.
 """
 
 from __future__ import annotations
@@ -86,11 +87,12 @@ class StageHeader(PodPanel):
         screen = self.pod_screen
         left = time_left(self.pod, screen.stage)
         digits = self.query_one("#stage-digits", Digits)
-        clock = format_clock(abs(left.seconds))
+        # Over time says so in characters too: "+00:09", and "+00:09 over time" in words.
+        clock = ("+" if left.over else "") + format_clock(abs(left.seconds))
         if digits.value != clock:
             digits.update(clock)
         running = screen.stage_clock.running
-        words = left.words
+        words = f"+{clock.removeprefix('+')} over time" if left.over else left.words
         if not running:
             words += " · timer paused (F6 starts)" if not seconds_on(self.pod, screen.stage.key) else " · paused (F6)"
         words += f" · pod {format_clock(total_seconds(self.pod))} of {screen.plan.total_minutes} min"

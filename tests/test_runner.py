@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from textual.widgets import Static, TabbedContent, TextArea
+from textual.widgets import Digits, Static, TabbedContent, TextArea
 
 from gq_pods.model import Pod
 from screens.app import GqPodsApp
@@ -163,3 +163,23 @@ async def test_presentation_mode_stays_on_the_current_tab(db_url, repo):
         assert active_tab(screen) == "tab-scaling"
         await pilot.press("f5")
         assert not screen.presenting
+
+
+async def test_an_overrun_says_so_in_the_digits_and_in_words_not_colour_alone(db_url, repo):
+    # Issue 11: nine seconds over, the big timer read "00:09", told from "00:09 left" only by colour.
+    pod_id = repo.add_pod(Pod())
+    clock = FakeClock()
+    app = GqPodsApp(db_url, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_pod(pilot, pod_id)
+        await pilot.press("f6")
+        clock.now += 120 + 9  # set-up is 2 minutes
+        screen.tick()
+        await pilot.pause()
+        digits = screen.query_one("#stage-digits", Digits)
+        assert digits.value.startswith("+00:09")
+        assert "+00:09 over" in header_text(screen)
+        await pilot.press("f8")
+        screen.tick()
+        await pilot.pause()
+        assert not digits.value.startswith("+") and "over" not in header_text(screen)
