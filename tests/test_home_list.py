@@ -388,3 +388,19 @@ async def test_the_chosen_row_looks_chosen_only_while_the_list_has_the_keys(db_u
         assert table.has_focus and look(0) == chosen
         await pilot.press("down")
         assert look(1) == chosen and look(0) != chosen
+
+
+def test_the_list_reads_text_as_the_repository_does_without_control_characters(db_url, repo):
+    # written by an older release or another tool: escape sequences and bidi overrides
+    pod_id = repo.add_pod(full_pod())
+    con = sqlite3.connect(db_file(db_url))
+    con.execute("UPDATE pods SET case_reference = ?, team = ? WHERE id = ?", ("Fam\x1b[2Jily\u202e", "T\x07eam", pod_id))
+    con.commit()
+    con.close()
+    quick = listing.open_list(db_url)
+    try:
+        shown = quick.page().pods[0]
+    finally:
+        quick.close()
+    assert (shown.case_reference, shown.team) == ("Fam[2Jily", "Team")
+    assert shown == repo.list_pods()[0]
