@@ -3,13 +3,15 @@ a projector, a colour-blind colleague)."""
 
 from __future__ import annotations
 
+from textual.content import Content
 from textual.widgets import Checkbox
 
 
 class TickBox(Checkbox):
-    """A checkbox that shows ✓ when ticked and a blank when not (Textual's shows X in both,
-    told apart only by colour)."""
+    """A checkbox drawn as ``[x]`` when ticked and ``[ ]`` when not.
+
+    Textual's own shows ``▐X▌`` either way, ticked or not told apart only by colour."""
 
     @property
-    def BUTTON_INNER(self) -> str:  # type: ignore[override]  # noqa: N802 - Textual's name
-        return "✓" if self.value else " "
+    def _button(self) -> Content:
+        return Content("[x]" if self.value else "[ ]").stylize("bold")

@@ -20,6 +20,7 @@ from gq_pods import genogram
 from gq_pods.model import PERSON_KINDS, Person
 from gq_pods.session import UndoStep
 
+from .controls import TickBox
 from .edit_form import EditForm, FormProblem, field_row
 from .text import plain, visible
 from .workspace import PodPanel
@@ -87,7 +88,7 @@ class PersonForm(EditForm[Person]):
         yield field_row("Group", Select(options, value=person.kind, allow_blank=False, id="person-kind", compact=True))
         yield field_row(
             "Household",
-            Checkbox("Lives with the child", person.in_household, id="person-household", compact=True),
+            TickBox("Lives with the child", person.in_household, id="person-household", compact=True),
         )
 
     def collect(self) -> Person:

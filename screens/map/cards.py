@@ -6,11 +6,14 @@ A card is a light focusable-looking Static; the map's keyboard focus stays on
 
 from __future__ import annotations
 
+from rich.segment import Segment
 from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
+from textual.geometry import Region
 from textual.message import Message
+from textual.strip import Strip
 from textual.widget import Widget
 from textual.widgets import Static
 
@@ -44,6 +47,18 @@ class MapCard(Static):
     def on_click(self, event: events.Click) -> None:
         event.stop()
         self.post_message(self.Clicked(self, event.chain))
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        """The card under the cursor is marked in a character as well as colour: a ▶ drawn
+        over its left bar (▷ while the map does not have the keys)."""
+        lines = super().render_lines(crop)
+        if lines and crop.y == 0 and crop.x == 0 and self.has_class("-cursor"):
+            first = lines[0]
+            cell = list(first.crop(0, 1))
+            style = cell[0].style if cell else None
+            marker = "▶" if self.has_class("-active") else "▷"
+            lines[0] = Strip.join([Strip([Segment(marker, style)], 1), first.crop(1, first.cell_length)])
+        return lines
 
 
 class SectionView(Vertical):

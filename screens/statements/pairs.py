@@ -27,13 +27,23 @@ class PairRow(ListItem):
         self.number = number
         self.labels = labels
 
+    def _statement_label(self) -> Content:
+        # The chosen pair says so in a character, not only in the colour of its bar.
+        marker = "▶ " if self.highlighted else "  "
+        return Content(f"{marker}{self.number}. {self.labels[0]}").stylize("bold")
+
+    def watch_highlighted(self, value: bool) -> None:
+        super().watch_highlighted(value)
+        for label in self.query(".pair-statement-label").results(Static):
+            label.update(self._statement_label())
+
     def compose(self) -> ComposeResult:
         statement_label, goal_label = self.labels
         goal = self.pod.goal_for(self.statement.id)
         gaps = pair_gaps(self.pod, self.statement.id)
         with Horizontal(classes="pair-columns"):
             with Vertical(classes="pair-statement"):
-                yield Static(Content(f"{self.number}. {statement_label}").stylize("bold"), classes="pair-label")
+                yield Static(self._statement_label(), classes="pair-label pair-statement-label")
                 yield Static(excerpt(self.statement.text), classes="pair-text")
             with Vertical(classes="pair-goal"):
                 yield Static(Content(goal_label).stylize("bold"), classes="pair-label")
