@@ -146,11 +146,12 @@ class PodTable(ScrollView, can_focus=True):
         return len(self._keys)
 
     def clear(self) -> None:
-        self._keys, self._cells, self._index = [], [], {}
-        self._changed()
+        self.add_rows([], replace=True)
 
-    def add_rows(self, rows: list[tuple[str, tuple[str, ...]]]) -> None:
-        """Add rows at the end: (key, cells), each cell one line of user text."""
+    def add_rows(self, rows: list[tuple[str, tuple[str, ...]]], *, replace: bool = False) -> None:
+        """Add rows at the end (or instead of those shown): (key, cells), each cell one line of user text."""
+        if replace:
+            self._keys, self._cells, self._index = [], [], {}
         for key, cells in rows:
             self._index[key] = len(self._keys)
             self._keys.append(key)
@@ -473,7 +474,7 @@ class HomeScreen(Screen):
     class Listed(Message):
         """The first page of pods is on the screen (and can be acted on)."""
 
-    def _add_rows(self, pods: list[PodSummary]) -> None:
+    def _add_rows(self, pods: list[PodSummary], replace: bool = False) -> None:
         rows = []
         for pod in pods:
             case = pod.case_reference or pod.title
@@ -487,14 +488,13 @@ class HomeScreen(Screen):
                 STATUS_LABELS.get(pod.status, pod.status),
             )
             rows.append((str(pod.id), cells))
-        self.query_one("#pods", PodTable).add_rows(rows)
+        self.query_one("#pods", PodTable).add_rows(rows, replace=replace)
 
     def _show(self, select_id: int | None = None) -> None:
         table = self.query_one("#pods", PodTable)
         empty = self.query_one("#empty", Static)
         shown = self.pods
-        table.clear()
-        self._add_rows(shown)
+        self._add_rows(shown, replace=True)
         # What is around the list changes only when there come to be pods, or none: each
         # change costs a redraw (new keys rebuild the footer), so none is made for nothing.
         state = (self.any_pods, bool(shown))
