@@ -24,6 +24,7 @@ from gq_pods import crashlog, settings
 from gq_pods.text import clean
 
 from .contracts import OffersCommands, RepositoryOpened, SavesWork
+from .keys import OrderedKeys
 from .paste import clean_paste
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -67,7 +68,7 @@ LIGHT_HIGH_CONTRAST = Theme(
 )
 
 
-class GqPodsApp(App[int]):
+class GqPodsApp(OrderedKeys, App[int]):
     """Run Signs of Safety pods and keep their records safe."""
 
     CSS_PATH = Path(__file__).parent / "app.tcss"
