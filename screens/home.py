@@ -359,6 +359,12 @@ class HomeScreen(Screen):
         # Straight away: the first page is read while the first frame is drawn.
         self.refresh_pods()
 
+    def on_unmount(self) -> None:
+        with self._lister_lock:
+            if self._lister is not None:
+                self._lister.close()  # the quick reader's own connection to the file
+                self._lister = None
+
     def on_screen_resume(self) -> None:
         if self.loaded:
             self.refresh_pods()
