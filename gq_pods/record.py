@@ -52,7 +52,7 @@ from collections.abc import Iterable, Sequence
 from .rules import goal_is_empty as _goal_is_empty
 from .rules import singular as _singular
 from .rules import statement_is_empty as _statement_is_empty
-from .scaling import is_revealed
+from .scaling import is_revealed, question_for
 from .text import newlines
 
 from .model import (
@@ -551,8 +551,16 @@ class _Record:
         self.out += self.s.table(("What", "Who", "By when", "Agreed or idea"), rows)
 
     def scale_table(self, scale: Scale) -> None:
-        if not is_blank(scale.question):
-            self.out += [f"{self.s.strong('Question:')} {self.s.para(scale.question)}", ""]
+        question = scale.question
+        if self.pod.statement(scale.about) is not None:  # a pair's scale asks about that pair
+            question = question_for(
+                self.pod,
+                scale.about,
+                _singular(self.label("danger_statements")).lower(),
+                _singular(self.label("safety_goals")).lower(),
+            )
+        if not is_blank(question):
+            self.out += [f"{self.s.strong('Question:')} {self.s.para(question)}", ""]
         if not is_revealed(self.pod, scale.about):
             count = len(scale.scores)
             self.para(f"{count} score{'s' if count != 1 else ''} entered, hidden until the group reveals them.")

@@ -150,6 +150,46 @@ def question_of(scale: Scale | None) -> str:
     return (scale.question.strip() if scale is not None else "") or DEFAULT_SCALE_QUESTION
 
 
+SHORT_WORDS = 12  # words of a statement or goal quoted in its scale's question
+
+
+def _short(text: str, words: int = SHORT_WORDS) -> str:
+    """The first few words of ``text`` on one line, ``…`` where it was cut; no full stop at the end."""
+    parts = text.split()
+    cut = " ".join(parts[:words]).rstrip(".,;: ")
+    return cut + "…" if len(parts) > words else cut
+
+
+def question_for(
+    pod: Pod, about: str, statement_word: str = "danger statement", goal_word: str = "safety goal"
+) -> str:
+    """The question a scale asks: the team's own wording if it was reworded, else the usual one.
+
+    The overall scale asks the case-closing question. A danger statement's scale asks
+    about that pair: where 10 means its safety goal has been happening for long enough
+    and 0 means its danger is happening now, naming each by a few of its words (what
+    the caregivers will do, what the adult does) or, failing those, by its number.
+    ``statement_word`` and ``goal_word`` are the team's words for them, singular.
+    """
+    scale = pod.scale_for(about)
+    own = scale.question.strip() if scale is not None else ""
+    if own and own != DEFAULT_SCALE_QUESTION:
+        return own
+    statement = pod.statement(about) if about != OVERALL else None
+    if statement is None:
+        return DEFAULT_SCALE_QUESTION
+    number = next(n for n, s in enumerate(pod.danger_statements, start=1) if s is statement)
+    goal = pod.goal_for(about)
+    danger_words = _short(statement.behaviour) or _short(statement.text)
+    goal_words = _short(goal.caregiver_actions) or _short(goal.text) if goal is not None else ""
+    danger = f'{statement_word} {number} ("{danger_words}")' if danger_words else f"{statement_word} {number}"
+    wanted = f'{goal_word} {number} ("{goal_words}")' if goal_words else f"{goal_word} {number}"
+    return (
+        f"On a scale of 0 to 10, where 10 means {wanted} has been happening for long enough, "
+        f"and 0 means {danger} is happening now, where are we today?"
+    )
+
+
 def ensure_scale(pod: Pod, about: str) -> Scale:
     """The scale about ``about``, made (with the usual question) when it does not exist yet.
 

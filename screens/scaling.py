@@ -205,6 +205,16 @@ class ScalingPanel(PodPanel):
     def scale(self) -> Scale | None:
         return self.pod.scale_for(self.about)
 
+    def scale_question(self) -> str:
+        """The question this scale asks: overall, the case-closing one; a statement's, about its pair."""
+        team = self.pod_screen.team
+        return scaling.question_for(
+            self.pod,
+            self.about,
+            singular(team.label("danger_statements")).lower(),
+            singular(team.label("safety_goals")).lower(),
+        )
+
     @property
     def hidden(self) -> bool:
         """Whether this scale's numbers must stay off the screen."""
@@ -252,7 +262,7 @@ class ScalingPanel(PodPanel):
         self._show_about()
         self.refresh_bindings()
         self.query_one("#scale-question", Static).update(
-            Content("Question: ").stylize("bold") + plain(scaling.question_of(self.scale))
+            Content("Question: ").stylize("bold") + plain(self.scale_question())
         )
         self._show_scores(select_who)
 
@@ -543,4 +553,4 @@ class ScalingPanel(PodPanel):
             self.session.set_scale_question(about, question)
             self.show_pod()
 
-        self.app.push_screen(QuestionForm(scaling.question_of(self.scale)), done)
+        self.app.push_screen(QuestionForm(self.scale_question()), done)

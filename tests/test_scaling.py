@@ -290,3 +290,19 @@ async def test_enter_on_a_member_before_the_presenter_has_scored_moves_to_the_pr
         await pilot.press("enter")  # now a member may score
         await wait_until(pilot, lambda: isinstance(app.screen, ScoreForm))
         assert "Viv Lamb" in str(app.screen.query_one("#form-title").render())
+
+
+async def test_a_statements_scale_asks_about_that_statement_not_the_case_closing_question(db_url, repo):
+    pod_id = repo.add_pod(full_pod())
+    app = GqPodsApp(db_url)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_scaling(pilot, pod_id)
+        asked = screen.query_one("#scale-question")
+        choice = screen.query_one("#scale-choice", Select)
+        screen.query_one("#scorers", OptionList).focus()
+        await pilot.press("s")
+        await wait_until(pilot, lambda: choice.value == "ds1")
+        text = " ".join(str(asked.render()).split())
+        assert "everyone knows the child is safe" not in text
+        assert 'safety goal 1 ("Dean and Lisa will sort out arguments calmly, away from Amy") has been' in text
+        assert "is happening now, where are we today?" in text

@@ -223,3 +223,44 @@ def test_a_member_may_change_a_score_given_before_the_presenters_was_removed():
     pod = Pod(participants=[Participant("Jo Reed", "presenter"), Participant("Viv Lamb", "member")])
     scale = Scale(scores=[ScaleScore("Viv Lamb", 3)])
     assert scaling.presenter_waiting(pod, scale, "Viv Lamb") is None
+
+
+# ---------------------------------------------------------------- each pair's own question
+
+
+def _pair_pod(**goal) -> Pod:
+    from gq_pods.model import DangerStatement, SafetyGoal
+
+    return Pod(
+        danger_statements=[
+            DangerStatement(id="ds1", behaviour="Dad drinks and leaves Amy alone at night."),
+            DangerStatement(id="ds2"),
+        ],
+        safety_goals=[SafetyGoal(id="sg1", danger_statement="ds1", **goal)],
+        scales=[Scale("overall", DEFAULT_SCALE_QUESTION), Scale("ds1", DEFAULT_SCALE_QUESTION)],
+    )
+
+
+def test_a_statements_scale_asks_about_that_statement_and_its_goal():
+    pod = _pair_pod(caregiver_actions="Dad will ask Gran to stay over when he drinks")
+    question = scaling.question_for(pod, "ds1")
+    assert question != DEFAULT_SCALE_QUESTION
+    assert 'safety goal 1 ("Dad will ask Gran to stay over when he drinks") has been happening for long enough' in question
+    assert 'danger statement 1 ("Dad drinks and leaves Amy alone at night") is happening now' in question
+    assert question.startswith("On a scale of 0 to 10") and question.endswith("where are we today?")
+    # the overall scale keeps the case-closing question
+    assert scaling.question_for(pod, "overall") == DEFAULT_SCALE_QUESTION
+
+
+def test_a_pair_without_words_is_named_by_its_number_in_the_teams_words():
+    pod = _pair_pod()
+    question = scaling.question_for(pod, "ds2", "worry statement", "wellbeing goal")
+    assert "10 means wellbeing goal 2 has been happening" in question
+    assert "0 means worry statement 2 is happening now" in question
+
+
+def test_a_reworded_question_is_kept_and_long_words_are_cut():
+    pod = _pair_pod(text=" ".join(["word"] * 40))
+    assert 'safety goal 1 ("' + " ".join(["word"] * 12) + '…")' in scaling.question_for(pod, "ds1")
+    pod.scale_for("ds1").question = "How safe is Amy at night?"
+    assert scaling.question_for(pod, "ds1") == "How safe is Amy at night?"
