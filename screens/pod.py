@@ -21,7 +21,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import AwaitMount
-from textual.widgets import ContentSwitcher, Footer, Static, TabbedContent, TabPane
+from textual.widgets import ContentSwitcher, Static, TabbedContent, TabPane
 
 from gq_pods.model import Pod
 from gq_pods.runner import StageClock, missing_before_finish, stage_record
@@ -31,6 +31,7 @@ from gq_pods.teamconfig import TeamConfig, load_team_config
 
 from .contracts import OffersCommands, SavesWork
 from .details import DetailsPanel
+from .footer import PodFooter
 from .map import MapPanel
 from .people import PeoplePanel
 from .planning import PlanningPanel
@@ -132,6 +133,7 @@ class PodScreen(SavesWork, OffersCommands, Screen):
         self._saving = self._save_again = self._checking = self._gone = False
         self._waiting: tuple[Pod, int] | None = None  # another copy's save, to merge once the typing stops
         self._last_write: tuple[Pod, int, int] | None = None  # this copy's last save: pod, change, version
+        self._clashes_open = 0  # clash boxes waiting for the person's choice
         self.team: TeamConfig = load_team_config()
         self._dirty = False
         self._save_timer: Timer | None = None
@@ -174,7 +176,7 @@ class PodScreen(SavesWork, OffersCommands, Screen):
                         with PodTab(title, id=f"tab-{pane_id}"):
                             if pane_id == first:  # the others are built when first shown
                                 yield self._new_panel(pane_id)
-        yield Footer()
+        yield PodFooter()
 
     def _new_panel(self, pane_id: str) -> PodPanel:
         panel_class = pane_class(pane_id)
@@ -504,6 +506,7 @@ class PodScreen(SavesWork, OffersCommands, Screen):
         if clashes:
             from .clash import ClashScreen
 
+            self._clashes_open += 1
             self.app.push_screen(ClashScreen(clashes), self._clashes_chosen)
         else:
             self.notify("Changes saved in another copy of gq-pods were added here.", timeout=4)
@@ -527,6 +530,7 @@ class PodScreen(SavesWork, OffersCommands, Screen):
         self.save_in_background()
 
     def _clashes_chosen(self, choices: list | None) -> None:
+        self._clashes_open -= 1
         if choices:
             self.session.choose(choices)
             for panel in self.panels():
@@ -625,6 +629,16 @@ class PodScreen(SavesWork, OffersCommands, Screen):
         self.notify("Your work is saved as a new pod. It is in the pods list.", title="Saved as a new pod")
         return True
 
+    def _no_clash_open(self) -> bool:
+        if self._clashes_open:
+            self.notify(
+                "Your work is saved, with your text where the two copies clash. Choose between the "
+                "two texts first, or the other copy's text there is not kept.",
+                severity="warning",
+                title="Two texts to choose from",
+            )
+        return not self._clashes_open
+
     def save_now(self) -> bool:
         """Write the pod now, waiting for the database (leaving, quitting). True when everything is saved.
 
@@ -636,14 +650,15 @@ class PodScreen(SavesWork, OffersCommands, Screen):
             self._take_in(*self._waiting)
             self._waiting = None
         if not self._dirty:
-            return True
+            return self._no_clash_open()
         for _ in range(5):
             self._own_write_known()
             pod, change, expected = self.session.to_save()
             outcome = self._write(pod, change, expected)
             if self._saved(pod, change, outcome):
-                return True
-            if outcome[0] != "changed" or self.app.screen is not self:  # failed, gone, or a clash to choose
+                # Saved; but a clash not yet chosen keeps the app open (quitting asks again).
+                return self._no_clash_open()
+            if outcome[0] != "changed":  # failed, or deleted elsewhere
                 return not self._dirty
         return False
 

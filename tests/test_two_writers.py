@@ -228,6 +228,32 @@ async def deleted_while_open(pilot, other: Repository, pod_id: int, typed: str) 
     return screen
 
 
+async def test_quitting_with_a_clash_unchosen_saves_the_work_and_asks_again(db_url, repo):
+    pod = Pod(title="Family C", case_reference="C1")
+    pod.map.harm = [MapItem("Dad hit Sara"), MapItem("Mum left")]
+    pod_id = repo.add_pod(pod)
+    app = GqPodsApp(db_url)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_pod(pilot, pod_id)
+
+        def theirs(p: Pod) -> None:
+            p.map.harm[0].text = "Dad hit Sara in June"
+            p.map.harm.append(MapItem("Theirs, no clash"))
+
+        saved_by_other(repo, pod_id, theirs)
+        screen.session.set(screen.pod.map.harm[0], "text", "Dad hit Sara with a belt")
+        assert not app.save_all()  # what Ctrl+Q does: the clash box is open, so not yet
+        assert isinstance(app.screen, ClashScreen)
+        # meanwhile everything is in the database, this copy's text where they clash
+        assert harm(repo.get_pod(pod_id)) == ["Dad hit Sara with a belt", "Mum left", "Theirs, no clash"]
+        await wait_until(pilot, lambda: bool(app.screen.query("#theirs")))
+        await pilot.pause()
+        await pilot.press("t")
+        await wait_until(pilot, lambda: not isinstance(app.screen, ClashScreen))
+        assert app.save_all()
+        assert harm(repo.get_pod(pod_id)) == ["Dad hit Sara in June", "Mum left", "Theirs, no clash"]
+
+
 async def test_a_pod_deleted_in_another_copy_can_be_kept_as_a_new_pod(url, other):
     pod_id = other.add_pod(Pod(title="Family C", case_reference="C1"))
     app = GqPodsApp(url)
