@@ -34,6 +34,14 @@ def test_each_part_is_ticked_or_crossed_in_words_not_colour_alone():
     ]
 
 
+def test_the_hint_only_part_is_the_checkers_own():
+    from gq_pods.checker import GOAL_PARTS
+
+    from screens.checklist import HINT_ONLY
+
+    assert HINT_ONLY == {label for key, label, _ in GOAL_PARTS if key == "checker"}
+
+
 def test_who_checks_a_goal_is_only_worth_adding_never_missing():
     lines = checklist_view(parts(GOAL_WITHOUT_CHECKER, SAFETY_GOAL)).plain.splitlines()
     assert "\u2717 Who will see or check it: worth adding" in lines
