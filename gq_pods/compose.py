@@ -3,8 +3,8 @@
 The parts are help, not a cage: the editor shows what these functions make as a
 preview, and the practitioner may then edit the full text by hand.
 
-    compose_statement(ds) -> "<acknowledgement> <Who> are worried that <behaviour>,
-                              <example>. If nothing changes, <impact>."
+    compose_statement(ds) -> "<Who> are worried that <behaviour>, <example>.
+                              If nothing changes, <impact>. <Acknowledgement>."
     compose_goal(goal)    -> "<Caregiver actions>, so that <child experience>.
                               <Professionals will see>. This will carry on <duration>.
                               <Network> will know the plan and help."
@@ -155,8 +155,20 @@ _TIME_OPENINGS = (
 )
 
 
+MAX_JOINED_WORDS = 35  # a sentence joined from two parts stays within this; longer, they are two sentences
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
 def compose_statement(ds: _Statement) -> str:
-    """A danger statement in natural English from its parts (any of which may be empty)."""
+    """A danger statement in short sentences from its parts (any of which may be empty).
+
+    Who is worried and what the adult does comes first, then the example, then
+    what could happen to the child; what the family has done well follows as its
+    own sentence, so a list that shows the first words shows who is worried.
+    """
     ack = (ds.acknowledgement or "").strip()
     who = (ds.who_is_worried or "").strip()
     behaviour = _trim(ds.behaviour or "")
@@ -164,10 +176,8 @@ def compose_statement(ds: _Statement) -> str:
     impact = _trim(ds.impact or "")
 
     sentences: list[str] = []
-    if ack:
-        sentences.append(_sentence(ack))
 
-    # The worry: who + behaviour + example, as one sentence while the parts allow it.
+    # The worry: who + behaviour, with a short example joined on ("..., like in March").
     worry = ""
     if who:
         worry = _who_clause(who)
@@ -180,18 +190,20 @@ def compose_statement(ds: _Statement) -> str:
         worry = _capital(behaviour)
 
     if example:
+        joinable = worry and not _ends_sentence(worry) and _words(worry) + _words(example) <= MAX_JOINED_WORDS
         if not worry:
             worry = _capital(example)
-        elif _ends_sentence(worry):
-            sentences.append(worry)
-            worry = _capital(example)
+        elif joinable and _starts_with(example, *_EXAMPLE_OPENINGS):
+            worry += ", " + _mid_sentence(example)
         else:
-            if _starts_with(example, *_EXAMPLE_OPENINGS):
-                worry += ", " + _mid_sentence(example)
-            elif _starts_with(example, *_TIME_OPENINGS):
-                worry += ", like " + _mid_sentence(example)
+            sentences.append(worry if _ends_sentence(worry) else worry + ".")
+            if _starts_with(example, "for example", "for instance", "e.g") or _ends_sentence(example) and not _starts_with(
+                example, *_EXAMPLE_OPENINGS
+            ):
+                worry = _capital(example)
+            elif _starts_with(example, "like", "such as", "as", "including"):
+                worry = _capital(example)
             else:
-                sentences.append(worry + ".")
                 worry = "For example, " + _mid_sentence(example)
     if worry:
         sentences.append(worry if _ends_sentence(worry) else worry + ".")
@@ -202,7 +214,21 @@ def compose_statement(ds: _Statement) -> str:
         else:
             sentences.append("If nothing changes, " + _mid_sentence(impact) + ("" if _ends_sentence(impact) else "."))
 
+    if ack:
+        sentences.append(_sentence(ack))
+
     return _join(sentences)
+
+
+def statement_headline(ds: _Statement, text: str = "") -> str:
+    """What a list calls a danger statement: who is worried and what the adult does, first.
+
+    Built from its parts when who is worried or what the adult does is written
+    (whatever order the agreed wording took); otherwise the wording itself.
+    """
+    if (ds.who_is_worried or "").strip() or (ds.behaviour or "").strip():
+        return compose_statement(ds)
+    return text
 
 
 # ------------------------------------------------------------------ goals
@@ -232,8 +258,8 @@ def compose_goal(goal: _Goal) -> str:
     if child:
         if not first:
             first = _capital(child)
-        elif _ends_sentence(first):
-            sentences.append(first)
+        elif _ends_sentence(first) or _words(first) + _words(child) + 2 > MAX_JOINED_WORDS:
+            sentences.append(first if _ends_sentence(first) else first + ".")
             first = _capital(child)
         elif _starts_with(child, "so", "so that", "and", "because", "which"):
             first += ", " + _mid_sentence(child)

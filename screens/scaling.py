@@ -25,7 +25,7 @@ from textual.widgets import Button, Input, Label, OptionList, Select, Static, Te
 from textual.widgets.option_list import Option
 
 from gq_pods import scaling
-from gq_pods.compose import compose_statement
+from gq_pods.compose import compose_statement, statement_headline
 from gq_pods.model import ScaleScore
 from gq_pods.rules import singular
 from gq_pods.session import UndoStep
@@ -228,7 +228,7 @@ class ScalingPanel(PodPanel):
         for n, statement in enumerate(pod.danger_statements, start=1):
             if not statement.id:
                 continue
-            text = statement.text or compose_statement(statement)
+            text = statement_headline(statement, statement.text)
             out.append((f"{name} {n}: {short(text, 40)}" if text.strip() else f"{name} {n}", statement.id))
         known = {about for _, about in out}
         for scale in pod.scales:

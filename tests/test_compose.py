@@ -3,6 +3,8 @@ nothing the practitioner typed is ever dropped."""
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -14,14 +16,30 @@ STATEMENT_PARTS = ("acknowledgement", "who_is_worried", "behaviour", "example", 
 GOAL_PARTS = ("caregiver_actions", "child_experience", "professionals_will_see", "duration", "network")
 
 
-def test_the_handbook_statement_reads_as_one_natural_statement():
+def test_the_handbook_statement_starts_with_who_is_worried_and_ends_with_what_went_well():
     ds = full_pod().danger_statements[0]
     assert compose_statement(ds) == (
-        "Lisa has kept Amy's nursery place going through a hard year. "
         "The nursery and Jo, the social worker, are worried that when Dean and Lisa argue, Dean shouts and "
         "pushes Lisa in front of Amy, like in March when Amy was bruised. "
-        "If nothing changes, Amy could be hurt caught in the middle and grow up frightened."
+        "If nothing changes, Amy could be hurt caught in the middle and grow up frightened. "
+        "Lisa has kept Amy's nursery place going through a hard year."
     )
+
+
+def test_a_long_statement_is_short_sentences_not_one_of_69_words():
+    """The statement from the pod that was tried: one sentence of 69 words, starting with the family's strengths."""
+    ds = DangerStatement(
+        acknowledgement="Mum has taken T to every appointment and asked for help when things got hard",
+        who_is_worried="The school, the health visitor and Jo the social worker",
+        behaviour="when S has been drinking he grabs and squeezes T and shouts at Mum in front of her",
+        example="on 14 November T came to school with bruises on her arm and told the teacher S squeezed me",
+        impact="T could be badly hurt and grow up scared in her own home",
+    )
+    result = compose_statement(ds)
+    assert result.startswith("The school, the health visitor and Jo the social worker are worried that when S")
+    assert "For example, on 14 November T came to school" in result
+    assert result.endswith("Mum has taken T to every appointment and asked for help when things got hard.")
+    assert max(len(sentence.split()) for sentence in sentences(result)) <= 35
 
 
 def test_one_worrier_is_worried_and_several_are():
@@ -81,7 +99,22 @@ def test_short_goal_parts_become_sentences():
     )
 
 
+def test_a_long_goal_keeps_what_the_child_experiences_as_its_own_sentence():
+    goal = SafetyGoal(
+        caregiver_actions="Mum will have a sober adult she trusts with her every evening and every weekend when S is "
+        "in the house and she will ring Gran if S starts drinking",
+        child_experience="T will feel safe and calm at home and go to sleep without being frightened",
+    )
+    result = compose_goal(goal)
+    assert "drinking. T will feel safe" in result
+    assert max(len(sentence.split()) for sentence in sentences(result)) <= 35
+
+
 # ------------------------------------------------------------------ properties
+
+
+def sentences(text: str) -> list[str]:
+    return [s for s in re.split(r"(?<=[.!?])\s+", text) if s]
 
 part_text = st.text(
     alphabet=st.characters(blacklist_categories=("Cs",)),
@@ -126,3 +159,38 @@ def test_a_goal_never_fails_and_keeps_every_part(parts):
 @given(st.fixed_dictionaries({name: part_text for name in STATEMENT_PARTS}))
 def test_composing_is_the_same_every_time(parts):
     assert compose_statement(DangerStatement(**parts)) == compose_statement(DangerStatement(**parts))
+
+
+short_part = st.lists(
+    st.text(alphabet=st.characters(categories=("L", "N")), min_size=1, max_size=8), max_size=10
+).map(" ".join) | st.sampled_from(["", "like in March", "on 3 May when Dad hit Mum", "for example last week", "Dad drinks."])
+
+
+@settings(max_examples=300)
+@given(st.fixed_dictionaries({name: short_part for name in STATEMENT_PARTS}))
+def test_short_parts_make_short_sentences_each_part_whole(parts):
+    result = compose_statement(DangerStatement(**parts))
+    for value in parts.values():
+        if value.strip():
+            assert _appears(value.strip().rstrip("."), result)
+    assert all(len(sentence.split()) <= 35 for sentence in sentences(result)), result
+    who = parts["who_is_worried"].strip()
+    if who:  # the first words are who is worried, whatever else was written
+        assert result.startswith(who[:1].upper() + who[1:])
+
+
+@settings(max_examples=300)
+@given(st.fixed_dictionaries({name: short_part for name in GOAL_PARTS}))
+def test_short_goal_parts_make_short_sentences(parts):
+    result = compose_goal(SafetyGoal(**parts))
+    assert all(len(sentence.split()) <= 35 for sentence in sentences(result)), result
+
+
+def test_a_list_names_a_statement_by_who_is_worried_whatever_its_wording_starts_with():
+    from gq_pods.compose import statement_headline
+
+    ds = full_pod().danger_statements[0]
+    ds.text = "Lisa has kept Amy's nursery place going. The nursery and Jo are worried..."
+    assert statement_headline(ds, ds.text).startswith("The nursery and Jo, the social worker, are worried")
+    bare = DangerStatement(text="Mum has taken T to every appointment.")
+    assert statement_headline(bare, bare.text) == "Mum has taken T to every appointment."

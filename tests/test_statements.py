@@ -170,7 +170,7 @@ async def test_family_view_and_acknowledgement_are_kept(db_url, repo):
     statement = repo.get_pod(pod_id).danger_statements[0]
     assert statement.acknowledgement == "Mum got Amy to school every day"
     assert statement.family_view == "Dad says it only happened once."
-    assert statement.text == "Mum got Amy to school every day. We are worried."
+    assert statement.text == "We are worried. Mum got Amy to school every day."  # who is worried first
 
 
 # ------------------------------------------------------------------ pairing
