@@ -21,7 +21,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import AwaitMount
-from textual.widgets import ContentSwitcher, Footer, Static, TabbedContent, TabPane
+from textual.widgets import ContentSwitcher, Static, TabbedContent, TabPane
 
 from gq_pods.model import Pod
 from gq_pods.runner import StageClock, missing_before_finish, stage_record
@@ -31,6 +31,7 @@ from gq_pods.teamconfig import TeamConfig, load_team_config
 
 from .contracts import OffersCommands, SavesWork
 from .details import DetailsPanel
+from .footer import PodFooter
 from .map import MapPanel
 from .people import PeoplePanel
 from .planning import PlanningPanel
@@ -175,7 +176,7 @@ class PodScreen(SavesWork, OffersCommands, Screen):
                         with PodTab(title, id=f"tab-{pane_id}"):
                             if pane_id == first:  # the others are built when first shown
                                 yield self._new_panel(pane_id)
-        yield Footer()
+        yield PodFooter()
 
     def _new_panel(self, pane_id: str) -> PodPanel:
         panel_class = pane_class(pane_id)

@@ -64,8 +64,11 @@ class StageHeader(PodPanel):
             with Vertical(id="stage-text"):
                 yield Static(id="stage-title")
                 yield Static(id="stage-time-words")
-                yield Static(id="stage-prompts")
+                yield Static(id="stage-first-prompt", classes="stage-prompts")
             yield Digits("00:00", id="stage-digits")
+        # The first prompt beside the timer, the rest under it across the whole width:
+        # at 80 columns every prompt wraps in full, never cut mid-sentence.
+        yield Static(id="stage-prompts", classes="stage-prompts")
 
     def on_mount(self) -> None:
         self.show_pod()
@@ -78,7 +81,12 @@ class StageHeader(PodPanel):
         title = Content(f"Stage {number} of {count}: ") + plain(stage.title) + Content(f"  (led by {stage.lead})")
         self.query_one("#stage-title", Static).update(title.stylize("bold"))
         prompts = [Content("• ") + plain(prompt) for prompt in stage.prompts]
-        self.query_one("#stage-prompts", Static).update(Content("\n").join(prompts))
+        first = self.query_one("#stage-first-prompt", Static)
+        first.update(prompts[0] if prompts else Content(""))
+        first.display = bool(prompts)
+        rest = self.query_one("#stage-prompts", Static)
+        rest.update(Content("\n").join(prompts[1:]))
+        rest.display = len(prompts) > 1
         self.show_time()
 
     _words = ""

@@ -67,3 +67,112 @@ async def test_the_chosen_pair_and_the_chosen_map_card_are_marked_with_a_charact
         await pilot.pause()
         rows = marked(app, panel)
         assert len(rows) == 1 and "1. " in rows[0] and "In March" not in rows[0]
+
+
+def footer_keys(app) -> list[str]:
+    """The key line as drawn: each key and its words, and whether all of it is on screen."""
+    from textual.widgets._footer import FooterKey
+
+    width = app.size.width
+    keys = []
+    for key in app.screen.query(FooterKey):
+        if key.display and key.region.width:
+            assert key.region.right <= width, f"{key.key} runs off the screen"
+            keys.append(key.key)
+    return keys
+
+
+async def test_at_80_columns_the_keys_that_matter_now_are_all_on_the_footer(db_url, repo):
+    # Issue 11: at 80 columns the footer cut off Ctrl+E, Ctrl+F, Ctrl+Z and F1.
+    pod_id = repo.add_pod(full_pod(current_stage="worries"))
+    app = GqPodsApp(db_url)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_pod(pilot, pod_id)
+        panel = screen.query_one(MapPanel)
+        await wait_until(pilot, lambda: panel.focused_card() is not None)
+        await wait_until(pilot, lambda: "a" in footer_keys(app), what="the map's keys on the footer")
+        keys = footer_keys(app)
+        for key in ("a", "enter", "d", "f8", "f2", "f5", "f6", "ctrl+z", "f1"):
+            assert key in keys, f"{key} is missing from {keys}"
+        assert "f8 Next" in screen_text(app).splitlines()[-1]
+
+        await screen.go_to_stage(len(screen.plan.stages) - 1)  # the reflection: finishing is near
+        await wait_until(pilot, lambda: "ctrl+f" in footer_keys(app), what="Finish on the footer")
+        keys = footer_keys(app)
+        for key in ("ctrl+e", "ctrl+f", "ctrl+z", "f1", "f8"):
+            assert key in keys, f"{key} is missing from {keys}"
+
+
+async def test_at_120_columns_the_footer_has_room_for_the_longer_words(db_url, repo):
+    pod_id = repo.add_pod(full_pod(current_stage="worries"))
+    app = GqPodsApp(db_url)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_pod(pilot, pod_id)
+        await wait_until(pilot, lambda: "a" in footer_keys(app), what="the map's keys on the footer")
+        keys = footer_keys(app)
+        for key in ("a", "enter", "d", "f8", "f7", "f2", "f5", "f6", "ctrl+z", "ctrl+e", "f1"):
+            assert key in keys, f"{key} is missing from {keys}"
+        assert "f8 Next stage" in screen_text(app).splitlines()[-1]
+
+
+def words(text: str) -> str:
+    return " ".join(text.split())
+
+
+def region_text(app, widget) -> str:
+    """What the screen shows inside one widget's region."""
+    region = widget.region
+    lines = screen_text(app).splitlines()[region.y : region.bottom]
+    return "\n".join(line[region.x : region.right] for line in lines)
+
+
+def prompts_shown(app, screen) -> str:
+    return words(" ".join(region_text(app, w) for w in screen.query(".stage-prompts") if w.display))
+
+
+async def test_at_80x24_stage_prompts_and_the_scale_question_are_never_cut(db_url, repo):
+    # Issue 11: stage prompts and the scale question were cut mid-sentence at 80 columns.
+    pod = full_pod(current_stage="danger_statements")
+    question = (
+        "Where is this situation today, on a scale where 10 means everyone knows Amy is safe "
+        "enough to close the case and 0 means she will be hurt again?"
+    )
+    pod.scales[0].question = question
+    pod_id = repo.add_pod(pod)
+    app = GqPodsApp(db_url)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_pod(pilot, pod_id)
+        await pilot.pause()
+        shown = prompts_shown(app, screen)
+        assert screen.stage.prompts
+        for prompt in screen.stage.prompts:
+            assert words(prompt) in shown, f"cut: {prompt}"
+        index = next(i for i, stage in enumerate(screen.plan.stages) if stage.work == "scaling")
+        await screen.go_to_stage(index)
+        await wait_until(pilot, lambda: "Question: Where" in screen_text(app), what="the scale's question")
+        assert words(question) in words(screen_text(app))
+        shown = prompts_shown(app, screen)
+        for prompt in screen.stage.prompts:
+            assert words(prompt) in shown, f"cut: {prompt}"
+
+
+async def test_at_80x24_the_checker_suggestions_show_below_the_editor_and_tab_reaches_them(db_url, repo):
+    # Issue 11: at 80 columns the suggestions pane was hidden and Tab never reached it.
+    pod = full_pod(current_stage="danger_statements")
+    pod.danger_statements[0].text = "Dean might maybe hurt Amy."
+    pod_id = repo.add_pod(pod)
+    app = GqPodsApp(db_url)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_tab(pilot, pod_id, "statements", "danger_statements")
+        await wait_until(pilot, lambda: getattr(app.focused, "id", None) == "pairs")
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: bool(screen.query("#statement-side")))
+        side = screen.query_one("#statement-side")
+        await wait_until(pilot, lambda: side.region.height >= 3, what="the suggestions on screen")
+        assert screen.region.contains_region(side.region)
+        assert "Suggestions" in screen_text(app)
+        for _ in range(30):
+            if app.focused is side:
+                break
+            await pilot.press("tab")
+        assert app.focused is side
