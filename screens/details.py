@@ -8,6 +8,8 @@ ideas for supervision (the practice's rule), says so, and ctrl+z undoes it.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -15,11 +17,16 @@ from textual.content import Content
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
 from gq_pods.model import CASE_REASONS, STATUS_LABELS, Pod
-from gq_pods.days import day_or_none
+from gq_pods.days import describe_day, read_day_or_problem
 
 from .new_pod import REASON_NOTES, ParticipantRow, add_participant_row
 from .controls import TickBox
 from .workspace import PodPanel
+
+
+def read_as(day: dt.date) -> Content:
+    """The day a typed date was read as, in full, shown beside the box."""
+    return Content(f"Read as {describe_day(day)}")
 
 
 def manager_note(pod: Pod) -> Content:
@@ -47,8 +54,9 @@ class DetailsPanel(PodPanel):
                     yield Input(pod.case_reference, id="details-case", compact=True)
             with Horizontal(classes="details-row"):
                 with Vertical(classes="details-field"):
-                    yield Label("Date (YYYY-MM-DD)", classes="field-label")
+                    yield Label("Date (for example 20/11/2026, 20 Nov or today)", classes="field-label")
                     yield Input(pod.date.isoformat(), id="details-date", compact=True)
+                    yield Static(read_as(pod.date), id="details-date-read", classes="edit-hint")
                 with Vertical(classes="details-field"):
                     yield Label("Why the case is here", classes="field-label")
                     yield Select(
@@ -78,6 +86,9 @@ class DetailsPanel(PodPanel):
     def on_mount(self) -> None:
         self.query_one("#pod-details", Static).update(manager_note(self.pod))
 
+    def today(self) -> dt.date:
+        return self.app.wall_clock().date()
+
     def focus_work(self, work: str) -> None:
         self.query_one("#details-manager", Checkbox).focus()
 
@@ -101,6 +112,8 @@ class DetailsPanel(PodPanel):
                 reason.value = pod.case_reason
         rows = self.query_one("#details-participants", Vertical)
         shown = [row.participant for row in self.query(ParticipantRow)]
+        self.query_one("#details-date-read", Static).update(read_as(pod.date))
+        self.query_one("#details-date-error", Static).update("")
         if shown != [p for p in pod.participants]:
             rows.remove_children()
             rows.mount_all([ParticipantRow(p.name, p.role) for p in pod.participants])
@@ -124,11 +137,14 @@ class DetailsPanel(PodPanel):
     @on(Input.Changed, "#details-date")
     def _date(self, event: Input.Changed) -> None:
         error = self.query_one("#details-date-error", Static)
-        date = day_or_none(event.value)
+        read = self.query_one("#details-date-read", Static)
+        date, problem = read_day_or_problem(event.value, self.today())
         if date is None:
-            error.update(Content("The date should look like 2026-11-20 (year-month-day). It is not saved until it does."))
+            error.update(Content(f"{problem} The date is not changed until it can be read."))
+            read.update(Content(f"Still {describe_day(self.pod.date)}"))
             return
         error.update("")
+        read.update(read_as(date))
         if self.session.set_pod("date", date):
             self.changed()
 

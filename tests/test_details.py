@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from textual.widgets import Checkbox, Input, Static
 
 from screens.app import GqPodsApp
 from screens.details import DetailsPanel
 from tests.factories import full_pod
-from tests.pilot import open_tab
+from tests.pilot import open_tab, wait_until
 
 
 async def saved(pilot) -> None:
@@ -62,9 +64,35 @@ async def test_team_case_and_a_bad_date(db_url, repo):
         panel.query_one("#details-case", Input).value = "Family C2"
         panel.query_one("#details-date", Input).value = "32/13/2026"
         await pilot.pause()
-        assert "year-month-day" in str(panel.query_one("#details-date-error", Static).render())
+        assert "'32/13/2026' is not a real date" in str(panel.query_one("#details-date-error", Static).render())
+        assert "Still Friday 20 November 2026" in str(panel.query_one("#details-date-read", Static).render())
         await saved(pilot)
         assert "Family C2" in str(screen.query_one("#pod-heading", Static).render())
     stored = repo.get_pod(pod_id)
     assert stored.case_reference == "Family C2"
     assert stored.date.isoformat() == "2026-11-20"  # the bad date was not saved
+
+
+async def test_the_date_takes_what_a_practitioner_types_and_shows_what_it_read(db_url, repo):
+    pod_id = repo.add_pod(full_pod())
+    app = GqPodsApp(db_url, wall_clock=lambda: dt.datetime(2026, 12, 1, 10, 0))  # a Tuesday
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_tab(pilot, pod_id, "details", "set_up")
+        panel = screen.query_one(DetailsPanel)
+        box = panel.query_one("#details-date", Input)
+        read = panel.query_one("#details-date-read", Static)
+        assert "Read as Friday 20 November 2026" in str(read.render())
+        for typed, shown, day in (
+            ("11/12/2026", "Read as Friday 11 December 2026", dt.date(2026, 12, 11)),  # day first
+            ("today", "Read as Tuesday 1 December 2026", dt.date(2026, 12, 1)),
+            ("next Friday", "Read as Friday 11 December 2026", dt.date(2026, 12, 11)),
+        ):
+            box.value = typed
+            await wait_until(pilot, lambda: shown in str(read.render()))
+            assert screen.pod.date == day
+        box.value = "12/31/2026"  # month first: refused, and the pod keeps its date
+        await pilot.pause()
+        assert "Dates here are day first" in str(panel.query_one("#details-date-error", Static).render())
+        assert screen.pod.date == dt.date(2026, 12, 11)
+        await saved(pilot)
+    assert repo.get_pod(pod_id).date == dt.date(2026, 12, 11)
