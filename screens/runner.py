@@ -83,10 +83,10 @@ class StageHeader(PodPanel):
         prompts = [Content("• ") + plain(prompt) for prompt in stage.prompts]
         first = self.query_one("#stage-first-prompt", Static)
         first.update(prompts[0] if prompts else Content(""))
-        first.display = bool(prompts)
+        first.set_class(not prompts, "-none")
         rest = self.query_one("#stage-prompts", Static)
         rest.update(Content("\n").join(prompts[1:]))
-        rest.display = len(prompts) > 1
+        rest.set_class(len(prompts) < 2, "-none")
         self.show_time()
 
     _words = ""

@@ -176,3 +176,72 @@ async def test_at_80x24_the_checker_suggestions_show_below_the_editor_and_tab_re
                 break
             await pilot.press("tab")
         assert app.focused is side
+
+
+async def test_growing_the_terminal_from_80x24_to_120x40_stands_the_map_side_by_side(db_url, repo):
+    # Issue 11: the map stayed in one column after a resize until F5 was pressed twice.
+    pod_id = repo.add_pod(full_pod(current_stage="worries"))
+    app = GqPodsApp(db_url)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_pod(pilot, pod_id)
+        panel = screen.query_one(MapPanel)
+        await wait_until(pilot, lambda: panel.focused_card() is not None)
+        assert columns_shown(panel) == [0]
+        await pilot.resize_terminal(120, 40)
+        await wait_until(pilot, lambda: columns_shown(panel) == [0, 1, 2], what="three columns")
+        regions = [column.region for column in panel.query(MapColumn)]
+        assert regions[0].y == regions[1].y == regions[2].y
+        assert regions[0].right <= regions[1].x and regions[1].right <= regions[2].x
+        assert not panel.query_one("#map-column-bar").display
+        await pilot.resize_terminal(80, 24)
+        await wait_until(pilot, lambda: columns_shown(panel) == [0], what="one column again")
+        assert panel.query_one("#map-column-bar").display
+
+
+async def test_presentation_mode_gives_the_work_the_screen_large_and_side_by_side_at_120(db_url, repo):
+    # Issue 11: F5 made nothing bigger, and the map stayed in one column at 120 columns.
+    pod_id = repo.add_pod(full_pod(current_stage="worries"))
+    app = GqPodsApp(db_url)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_pod(pilot, pod_id)
+        panel = screen.query_one(MapPanel)
+        await wait_until(pilot, lambda: panel.focused_card() is not None)
+        card = panel.focused_card()
+        width_before = card.region.width
+        await pilot.press("f5")
+        await wait_until(pilot, lambda: not screen.query_one("#stage-rail").region.width, what="the rail gone")
+        assert screen.presenting
+        assert columns_shown(panel) == [0, 1, 2]
+        regions = [column.region for column in panel.query(MapColumn)]
+        assert regions[0].right <= regions[1].x and regions[1].right <= regions[2].x
+        # Everything but the work is hidden: the rail, the tabs, the key line, the prompts.
+        for hidden in ("#stage-rail", "#pod-bar", "#pod-tabs Tabs", "PodFooter", ".stage-prompts"):
+            assert all(not w.region.width for w in screen.query(hidden)), hidden
+        # The cards are larger: more room around each, and the current one marked.
+        assert card.region.width > width_before
+        cards = [c for c in panel.view("complicating_factors").cards()]
+        assert cards[1].region.y - cards[0].region.bottom >= 1  # spaced apart
+        assert len(marked(app, panel)) == 1 and "In March" in marked(app, panel)[0]
+        await pilot.press("f5")
+        await wait_until(pilot, lambda: screen.query_one("#stage-rail").region.width > 0, what="the rail back")
+        assert columns_shown(panel) == [0, 1, 2]
+
+
+async def test_presentation_mode_at_80x24_shows_one_column_at_a_time_left_and_right_switch(db_url, repo):
+    pod_id = repo.add_pod(full_pod(current_stage="worries"))
+    app = GqPodsApp(db_url)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_pod(pilot, pod_id)
+        panel = screen.query_one(MapPanel)
+        await wait_until(pilot, lambda: panel.focused_card() is not None)
+        await pilot.press("f5")
+        await wait_until(pilot, lambda: screen.presenting and not screen.query_one("#pod-bar").region.width)
+        assert columns_shown(panel) == [0]
+        assert not panel.query_one("#map-column-bar").display
+        assert "What are we worried about?" in screen_text(app)
+        await pilot.press("right")
+        await wait_until(pilot, lambda: columns_shown(panel) == [1])
+        assert "What's working well?" in screen_text(app)
+        # Growing the terminal while presenting stands the columns side by side.
+        await pilot.resize_terminal(120, 40)
+        await wait_until(pilot, lambda: columns_shown(panel) == [0, 1, 2], what="three columns")

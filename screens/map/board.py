@@ -7,8 +7,11 @@ classes and nothing else (it costs the same in a pod of 300 items as in an
 empty one). A section is redrawn by updating its cards in place.
 
 Narrower than ``NARROW_BELOW`` cells, one column shows at a time with a bar of
-the three column names (left/right switch). In presentation mode only the
-current column shows, large and plain.
+the three column names (left/right switch). In presentation mode the map has the
+whole screen: from ``PRESENT_SIDE_BY_SIDE`` cells (a 120-column screen) the three
+columns stand side by side, narrower than that one column shows at a time under
+its own large title (left/right switch); either way the cards are spaced out and
+bold, and the current one is marked.
 """
 
 from __future__ import annotations
@@ -31,6 +34,7 @@ from .view import Row, card_content, column_of, manager_note, map_rows, section_
 
 FIRST_CARDS = 12  # cards per section mounted at once; the rest follow a frame later (see _fill)
 NARROW_BELOW = 84  # cells of the map's own width: below this, one column at a time
+PRESENT_SIDE_BY_SIDE = 110  # presenting, the map's width from which all three columns show
 
 
 class MapBoard(PodPanel):
@@ -42,6 +46,8 @@ class MapBoard(PodPanel):
         self._cursor: dict[int, tuple[str, int]] = {}  # each column's (section, index)
         self._painted: MapCard | None = None
         self._narrow = False
+        self._width = 0
+        self._shown_as: tuple[bool, bool] | None = None  # (one column, presenting) as last laid out
         self._seen = False
         self.keys = MapKeys(id="map-keys")
         # Built in compose and kept, so that moving the cursor never searches the DOM.
@@ -147,10 +153,12 @@ class MapBoard(PodPanel):
             self.move_to(section, 0)
 
     def on_resize(self, event: events.Resize) -> None:
-        narrow = event.size.width < NARROW_BELOW
-        if narrow != self._narrow:
-            self._narrow = narrow
-            self._show_columns()
+        # Every resize is looked at (not only a change of "narrow"): presenting, the same
+        # width can mean one column or three, and a terminal grown from 80 to 120 columns
+        # must stand the columns side by side at once.
+        self._width = event.size.width
+        self._narrow = self._width < NARROW_BELOW
+        self._show_columns()
 
     def catch_up(self) -> None:
         # Another tab may have changed the pod (the statements, who is here): redraw if so.
@@ -167,9 +175,15 @@ class MapBoard(PodPanel):
         Set as inline styles, not classes on the panel: a class on the panel would
         restyle every card."""
         presenting = self.screen.has_class("-presenting")
-        one = self._narrow or presenting
+        width = self._width or self.size.width
+        one = width < PRESENT_SIDE_BY_SIDE if presenting else self._narrow
         if self._bar is not None:
             self._bar.display = self._narrow and not presenting
+        if self._shown_as == (one, presenting) and all(
+            column.display == (not one or column.index == self.column) for column in self._columns
+        ):
+            return  # nothing to change: a resize within the same layout costs nothing
+        self._shown_as = (one, presenting)
         for column in self._columns:
             column.display = not one or column.index == self.column
             # One column alone needs no line between columns.

@@ -7,6 +7,7 @@ A card is a light focusable-looking Static; the map's keyboard focus stays on
 from __future__ import annotations
 
 from rich.segment import Segment
+from rich.style import Style as RichStyle
 from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -57,7 +58,9 @@ class MapCard(Static):
             cell = list(first.crop(0, 1))
             style = cell[0].style if cell else None
             marker = "▶" if self.has_class("-active") else "▷"
-            lines[0] = Strip.join([Strip([Segment(marker, style)], 1), first.crop(1, first.cell_length)])
+            # Drawn reversed, so the arrow is cut out of the bar whatever its colours.
+            marker_style = (style or RichStyle()) + RichStyle(reverse=True)
+            lines[0] = Strip.join([Strip([Segment(marker, marker_style)], 1), first.crop(1, first.cell_length)])
         return lines
 
 
