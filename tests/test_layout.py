@@ -245,3 +245,28 @@ async def test_presentation_mode_at_80x24_shows_one_column_at_a_time_left_and_ri
         # Growing the terminal while presenting stands the columns side by side.
         await pilot.resize_terminal(120, 40)
         await wait_until(pilot, lambda: columns_shown(panel) == [0, 1, 2], what="three columns")
+
+
+# ---------------------------------------------------------------- snapshots
+
+
+def test_snapshot_statements_stage_with_its_key_line_at_80x24(snap_compare, db_url):
+    import datetime as dt
+
+    from screens.workspace import SaveIndicator
+    from storage.repository import Repository
+
+    repository = Repository.open(db_url)
+    pod_id = repository.add_pod(full_pod(current_stage="danger_statements"))
+    repository.close()
+    app = GqPodsApp(db_url)
+
+    async def open_statements(pilot) -> None:
+        screen = await open_pod(pilot, pod_id)
+        await wait_until(pilot, lambda: getattr(app.focused, "id", None) == "pairs")
+        await wait_until(pilot, lambda: "f1" in footer_keys(app), what="the key line")
+        screen.query_one(SaveIndicator).show_saved(dt.datetime(2026, 11, 20, 10, 0, 0))
+        app.clear_notifications()
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=open_statements)
