@@ -101,6 +101,8 @@ class PodFooter(Footer):
         part_order = 0
         for node, binding, enabled, tooltip in self.screen.active_bindings.values():
             key_id = binding.id or binding.action
+            if binding.key == "ctrl+z":
+                key_id = "pod.undo"  # in a text box ctrl+z undoes the typing: still "Undo"
             if key_id in seen or not (binding.show or key_id in ALWAYS_OFFERED):
                 continue
             seen.add(key_id)

@@ -175,7 +175,9 @@ class MapBoard(PodPanel):
         Set as inline styles, not classes on the panel: a class on the panel would
         restyle every card."""
         presenting = self.screen.has_class("-presenting")
-        width = self._width or self.size.width
+        # Presenting, the map has the screen's width (the rail goes): judge by that at once,
+        # rather than laying out one column and then three when the rail has gone.
+        width = self.screen.size.width if presenting else (self._width or self.size.width)
         one = width < PRESENT_SIDE_BY_SIDE if presenting else self._narrow
         if self._bar is not None:
             self._bar.display = self._narrow and not presenting
