@@ -85,6 +85,13 @@ class DetailsPanel(PodPanel):
 
     def on_mount(self) -> None:
         self.query_one("#pod-details", Static).update(manager_note(self.pod))
+        # the date before the typing began: a half-typed date that read as a day ("12/3" of
+        # "12/31/2026") is put back to it when the whole turns out not to be one
+        self.date_before = self.pod.date
+
+    def on_descendant_focus(self, event) -> None:
+        if getattr(event.widget, "id", None) == "details-date":
+            self.date_before = self.pod.date
 
     def today(self) -> dt.date:
         return self.app.wall_clock().date()
@@ -113,6 +120,7 @@ class DetailsPanel(PodPanel):
         rows = self.query_one("#details-participants", Vertical)
         shown = [row.participant for row in self.query(ParticipantRow)]
         self.query_one("#details-date-read", Static).update(read_as(pod.date))
+        self.date_before = pod.date
         self.query_one("#details-date-error", Static).update("")
         if shown != [p for p in pod.participants]:
             rows.remove_children()
@@ -141,7 +149,9 @@ class DetailsPanel(PodPanel):
         date, problem = read_day_or_problem(event.value, self.today())
         if date is None:
             error.update(Content(f"{problem} The date is not changed until it can be read."))
-            read.update(Content(f"Still {describe_day(self.pod.date)}"))
+            read.update(Content(f"Still {describe_day(self.date_before)}"))
+            if self.session.set_pod("date", self.date_before):
+                self.changed()
             return
         error.update("")
         read.update(read_as(date))

@@ -13,7 +13,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Checkbox, Footer, Header, Input, Label, Select, Static
 
 from gq_pods.model import CASE_REASONS, ROLES, STYLE_LABELS, STYLE_NOTES, STYLES, Participant, Pod
-from gq_pods.days import day_or_none
+from gq_pods.days import read_day_or_problem
 from gq_pods.rules import problems
 
 from .controls import TickBox
@@ -85,7 +85,7 @@ class NewPodScreen(Screen):
             yield Static(Content(STYLE_NOTES["group_supervision"]), id="style-note", classes="note")
             with Horizontal(classes="field-row"):
                 with Vertical(classes="field"):
-                    yield Label("Date (YYYY-MM-DD)", classes="field-label")
+                    yield Label("Date (for example 20/11/2026 or today)", classes="field-label")
                     yield Input(self.app.wall_clock().date().isoformat(), id="date", compact=True)
                 with Vertical(classes="field"):
                     yield Label("Team", classes="field-label")
@@ -129,9 +129,9 @@ class NewPodScreen(Screen):
     def build_pod(self) -> tuple[Pod | None, str]:
         """The pod the form describes, or None and what to fix."""
         date_text = self.query_one("#date", Input).value
-        date = day_or_none(date_text)
+        date, problem = read_day_or_problem(date_text, self.app.wall_clock().date())
         if date is None:
-            return None, "The date should look like 2026-11-20 (year-month-day)."
+            return None, problem or ""
         participants = [row.participant for row in self.query(ParticipantRow)]
         participants = [p for p in participants if p.name]
         pod = Pod(

@@ -104,11 +104,11 @@ async def test_a_bad_date_is_explained_and_nothing_is_saved(db_url):
     async with app.run_test(size=(80, 24)) as pilot:
         await ready(pilot)
         await pilot.press("n")
-        app.screen.query_one("#date", Input).value = "20/11/2026"
+        app.screen.query_one("#date", Input).value = "31/11/2026"  # November has 30 days
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, NewPodScreen)
-        assert "year-month-day" in str(app.screen.query_one("#form-error", Static).render())
+        assert "'31/11/2026' is not a real date" in str(app.screen.query_one("#form-error", Static).render())
         assert app.repository.list_pods() == []
 
 

@@ -270,19 +270,20 @@ async def test_next_step_with_owner_and_due_date_a_bad_date_is_explained(db_url,
         assert NO_MANAGER_NOTE in note
         await focus(pilot, panel, "next_steps")
         await pilot.press("a", *"Ask Pat")
-        await pilot.press("tab", *"JR", "tab", *"01/12/2026")
+        await pilot.press("tab", *"JR", "tab", *"12/31/2026")  # month first
         assert isinstance(app.screen.focused, Input) and app.screen.focused.id == "edit-due"
         await pilot.press("escape")  # refused: the date is explained, not saved
         await pilot.pause()
         problem = str(app.screen.query_one("#edit-problem", Static).render())
-        assert "year-month-day" in problem
+        assert "Dates here are day first" in problem
         assert app.screen.query(MapEditor)
         await saved(pilot)
         kept = stored(db_url, pod_id).map.next_steps
         assert [(s.text, s.owner, s.due) for s in kept] == [("Ask Pat", "JR", None)]
         due = app.screen.query_one("#edit-due", Input)
-        due.value = "2026-12-01"
+        due.value = "1/12/26"  # day first, as a UK practitioner writes it
         await pilot.pause()
+        assert "Tuesday 1 December 2026" in str(app.screen.query_one("#edit-due-read", Static).render())
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert not app.screen.query(MapEditor)

@@ -19,6 +19,7 @@ from textual.content import Content
 from textual.message import Message
 from textual.widgets import Input, Static, TextArea
 
+from gq_pods.days import describe_day
 from gq_pods.model import NextStep
 from gq_pods.session import Editing, EditRefused
 
@@ -81,6 +82,10 @@ class MapEditor(Vertical):
         self.text_area = TextArea(text, soft_wrap=True, id="edit-text", classes="edit-text")
         self.owner_box: Input | None = None
         self.due_box: Input | None = None
+        self.due_read: Static | None = None  # the day a typed due date was read as
+        # the due date before this edit: a half-typed date that read as a day ("12/3" of "12/31")
+        # is put back to it when the whole turns out not to be one
+        self.due_before = self.obj.due if isinstance(self.obj, NextStep) else None
         self.problem: Static | None = None
 
     def compose(self) -> ComposeResult:
@@ -89,8 +94,10 @@ class MapEditor(Vertical):
             step: NextStep = self.obj
             self.owner_box = Input(step.owner, placeholder="who does it", id="edit-owner", compact=True)
             self.due_box = Input(
-                step.due.isoformat() if step.due else "", placeholder="YYYY-MM-DD", id="edit-due", compact=True
+                step.due.isoformat() if step.due else "", placeholder="11/12/2026, Friday, in two weeks",
+                id="edit-due", compact=True,
             )
+            self.due_read = Static(Content(f"  {describe_day(step.due)}" if step.due else ""), id="edit-due-read")
             self.problem = Static(Content(""), id="edit-problem", classes="edit-problem")
             with Horizontal(classes="edit-row"):
                 yield Static(Content("Owner"), classes="edit-label")
@@ -98,6 +105,7 @@ class MapEditor(Vertical):
             with Horizontal(classes="edit-row"):
                 yield Static(Content("Due"), classes="edit-label")
                 yield self.due_box
+                yield self.due_read
             yield StepStatus(step.status, id="edit-status")
             yield self.problem
         yield Static(Content("escape or ctrl+s: done  ·  saved as you type"), classes="edit-hint")
@@ -140,7 +148,7 @@ class MapEditor(Vertical):
             return True
         self.write("owner", self.owner_box.value)
         due_text = self.due_box.value
-        due, problem = parse_due(due_text)
+        due, problem = parse_due(due_text, self.app.wall_clock().date())
         if problem is None:
             self.write("due", due)
         elif not leaving:
@@ -165,11 +173,12 @@ class MapEditor(Vertical):
     @on(Input.Changed, "#edit-due")
     def _due_changed(self, event: Input.Changed) -> None:
         event.stop()
-        due, problem = parse_due(event.value)
+        due, problem = parse_due(event.value, self.app.wall_clock().date())
+        if self.due_read is not None:
+            self.due_read.update(Content(f"  {describe_day(due)}" if due else ""))
         # Say what is wrong only once the date could be complete.
         self.show_problem(problem if problem and len(event.value.strip()) >= 10 else None)
-        if problem is None:
-            self.write("due", due)
+        self.write("due", due if problem is None else self.due_before)
 
     @on(Input.Submitted)
     def _input_submitted(self, event: Input.Submitted) -> None:

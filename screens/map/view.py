@@ -12,7 +12,7 @@ from typing import Any
 
 from textual.content import Content
 
-from gq_pods.days import NotADay, parse_day
+from gq_pods.days import DAY_HELP, read_day_or_problem
 from gq_pods.model import COLUMNS, TEXT_SECTIONS, DangerStatement, NextStep, Pod
 from gq_pods.record import goal_text, statement_text
 from gq_pods.session import orphan_goals, pairs
@@ -35,19 +35,17 @@ PROMPTS = {
 }
 NO_MANAGER_NOTE = "No manager here: these are ideas for the presenter to take to supervision."
 MANAGER_NOTE = "The manager is here: next steps can be agreed."
-DATE_HELP = "Write the due date as year-month-day, for example 2026-12-01. It is not saved until it is a real date."
+DATE_HELP = f"{DAY_HELP} It is not saved until it can be read."
 BULLET = Content("• ")
 
 
-def parse_due(text: str) -> tuple[dt.date | None, str | None]:
-    """(date, None) for a good or empty date; (None, why) for a bad one."""
+def parse_due(text: str, today: dt.date) -> tuple[dt.date | None, str | None]:
+    """(date, None) for a date read as a UK practitioner writes it, or an empty one; (None, why) otherwise."""
     text = text.strip()
     if not text:
         return None, None
-    try:
-        return parse_day(text), None
-    except NotADay as error:
-        return None, (f"{text} is not a real date. {DATE_HELP}" if error.shape_ok else DATE_HELP)
+    due, problem = read_day_or_problem(text, today)
+    return due, (None if problem is None else f"{problem} It is not saved until it can be read.")
 
 
 
