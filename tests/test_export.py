@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from textual.app import App
-from textual.widgets import Checkbox, Input, Select, Static
+from textual.widgets import Checkbox, Input, Select, Static, TextArea
 
 from gq_pods import cli
 from gq_pods.podfile import dumps
@@ -308,3 +308,17 @@ async def test_a_one_letter_name_that_is_a_word_is_warned_about_before_export(gq
         shown = str(warning.render())
         assert '"A"' in shown and "Child A" in shown and '"T"' not in shown
         assert warning.region.height > 0  # on screen, not scrolled away
+
+
+async def test_the_preview_shows_the_record_as_soon_as_the_dialog_opens(gq_home):
+    """The preview was blank for 2 to 4 seconds while Textual's Markdown widget drew it."""
+    pod = full_pod(id=7)
+    async with _Host(pod).run_test(size=(120, 40)) as pilot:
+        dialog = await _dialog(pilot)
+        preview = dialog.query_one("#preview", TextArea)
+        assert preview.text == dialog.text()
+        screen_text = "\n".join(strip.text for strip in dialog._compositor.render_strips())
+        assert "**OFFICIAL-SENSITIVE**" in screen_text and "Stuck case: Family C" in screen_text
+        await pilot.press("ctrl+r")  # a changed option shows the changed record at once too
+        await pilot.pause()
+        assert "Amy" not in preview.text and preview.text == dialog.text()
