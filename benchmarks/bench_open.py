@@ -2,7 +2,10 @@
 
 Not a test (speed is measured as ratios, never in timed tests). Run it:
 
-    .venv/bin/python benchmarks/bench_open.py [runs]
+    .venv/bin/python benchmarks/bench_open.py [runs] [--against DIR]
+
+(--against DIR: another copy of the project, an older commit say, measured in the
+same rounds and reported after this one.)
 
 Everything is measured here, in this run, in fresh interpreters (imports
 included, as a person starting the program pays them), headless at 80x24 as
@@ -189,9 +192,9 @@ IN_APP = textwrap.dedent(
 )
 
 
-def run(code: str, *args: str, env: dict[str, str]) -> dict[str, list[tuple[float, float]]]:
+def run(code: str, *args: str, env: dict[str, str], cwd: Path = ROOT) -> dict[str, list[tuple[float, float]]]:
     """Each named figure the script printed: (wall, cpu) seconds, cpu 0 where not given."""
-    done = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, cwd=ROOT, env=env)
+    done = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, cwd=cwd, env=env)
     if done.returncode:
         raise SystemExit(done.stderr[-3000:])
     out: dict[str, list[tuple[float, float]]] = {}
@@ -206,14 +209,14 @@ def run(code: str, *args: str, env: dict[str, str]) -> dict[str, list[tuple[floa
     return out
 
 
-def timed(args: list[str], env: dict[str, str]) -> tuple[float, float]:
+def timed(args: list[str], env: dict[str, str], cwd: Path = ROOT) -> tuple[float, float]:
     """Wall and CPU seconds of a command."""
     import resource
     import time
 
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    subprocess.run(args, capture_output=True, cwd=ROOT, env=env, check=True)
+    subprocess.run(args, capture_output=True, cwd=cwd, env=env, check=True)
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
@@ -285,32 +288,45 @@ def ratio(name: str, top: list, bottom: list, against: str, goal: str) -> str:
 
 
 def main() -> None:
-    runs = int(sys.argv[1]) if len(sys.argv) > 1 else 7
+    """``bench_open.py [runs] [--against DIR]``: DIR, another copy of the project (say, an
+    older commit), is measured in the same rounds, A B A B, and reported after this one."""
+    args = sys.argv[1:]
+    roots = [ROOT]
+    if "--against" in args:
+        at = args.index("--against")
+        roots.append(Path(args[at + 1]).resolve())
+        del args[at : at + 2]
+    runs = int(args[0]) if args else 7
     home = Path(tempfile.mkdtemp(prefix="gq-bench-"))
     env = {**os.environ, "GQ_PODS_HOME": str(home / "gq"), "TEXTUAL_ANIMATIONS": "none"}
     os.environ.update(env)
     urls = make_databases(home)
     big_id = urls["big_id"]
 
-    figures: dict[str, list[tuple[float, float]]] = {
-        name: [] for name in ("bare", "some", "two", "team", "json_two", "json_team", "key", "open", "mapkey")
-    }
+    names = ("bare", "some", "two", "team", "json_two", "json_team", "key", "open", "mapkey")
+    every = {root: {name: [] for name in names} for root in roots}
     cli = [sys.executable, "-m", "gq_pods"]
     for n in range(runs):  # A B A B: every figure in every round
-        figures["bare"] += run(BARE, env=env)["first"]
-        figures["some"] += run(LISTED, urls["some"], env=env)["listed"]
-        figures["two"] += run(LISTED, urls["two"], env=env)["listed"]
-        figures["team"] += run(LISTED, urls["team"], env=env)["listed"]
-        figures["json_two"].append(timed([*cli, "--db", urls["two"], "list", "--json"], env))
-        figures["json_team"].append(timed([*cli, "--db", urls["team"], "list", "--json"], env))
-        opened = run(IN_APP, "open", urls["team"], big_id, env=env)
-        figures["open"] += opened["open"]
-        if n < 3:
-            figures["mapkey"] += opened.get("mapkey", [])
-            figures["key"] += run(IN_APP, "filter", urls["team"], big_id, env=env).get("key", [])
+        for root in roots:
+            figures = every[root]
+            figures["bare"] += run(BARE, env=env, cwd=root)["first"]
+            figures["some"] += run(LISTED, urls["some"], env=env, cwd=root)["listed"]
+            figures["two"] += run(LISTED, urls["two"], env=env, cwd=root)["listed"]
+            figures["team"] += run(LISTED, urls["team"], env=env, cwd=root)["listed"]
+            figures["json_two"].append(timed([*cli, "--db", urls["two"], "list", "--json"], env, root))
+            figures["json_team"].append(timed([*cli, "--db", urls["team"], "list", "--json"], env, root))
+            opened = run(IN_APP, "open", urls["team"], big_id, env=env, cwd=root)
+            figures["open"] += opened["open"]
+            if n < 3:
+                figures["mapkey"] += opened.get("mapkey", [])
+                figures["key"] += run(IN_APP, "filter", urls["team"], big_id, env=env, cwd=root).get("key", [])
+    for root in roots:
+        report(root, every[root], runs)
 
-    f = figures
+
+def report(root: Path, f: dict[str, list[tuple[float, float]]], runs: int) -> None:
     frame = [(FRAME, FRAME)]
+    print(f"\n{root}")
     print(f"runs: {runs} (fresh interpreters, headless 80x24; medians; wall time, and CPU time where it helps")
     print("on a busy machine: the work done, without the waits for the other programs)")
     print(f"   {'bare Textual first screen':34} {med(f['bare']) * 1000:7.1f} ms         (CPU {med(f['bare'], 1) * 1000:6.1f} ms)")
