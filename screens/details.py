@@ -198,9 +198,9 @@ class DetailsPanel(PodPanel):
             self.changed()
 
     @on(Button.Pressed, "#details-add")
-    def _add(self, event: Button.Pressed) -> None:
+    async def _add(self, event: Button.Pressed) -> None:
         event.stop()
-        add_participant_row(self.query_one("#details-participants", Vertical))
+        await add_participant_row(self.query_one("#details-participants", Vertical))
 
     @on(Button.Pressed, ".remove-participant")
     def _remove(self, event: Button.Pressed) -> None:

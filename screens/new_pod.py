@@ -50,14 +50,15 @@ class ParticipantRow(Horizontal):
         return Participant(name=name, role=str(role))
 
 
-def add_participant_row(rows: Vertical) -> None:
-    """Add an empty person row to ``rows`` and put the cursor in it (within reason)."""
+async def add_participant_row(rows: Vertical) -> None:
+    """Add an empty person row to ``rows`` and put the cursor in it (within reason).
+    Awaited, so a name typed straight after ctrl+n goes into the new row."""
     if len(rows.query(ParticipantRow)) >= MAX_PARTICIPANTS:
         rows.notify("That is a lot of people for one pod.", severity="warning")
         return
     row = ParticipantRow()
-    rows.mount(row)
-    rows.call_after_refresh(lambda: row.query_one(Input).focus())
+    await rows.mount(row)
+    row.query_one(Input).focus()
 
 
 class NewPodScreen(Screen):
@@ -162,8 +163,8 @@ class NewPodScreen(Screen):
             self.query_one("#manager-present", Checkbox).value = True
 
     @on(Button.Pressed, "#add-participant")
-    def _add_pressed(self) -> None:
-        self.action_add_participant()
+    async def _add_pressed(self) -> None:
+        await self.action_add_participant()
 
     @on(Button.Pressed, ".remove-participant")
     def _remove_pressed(self, event: Button.Pressed) -> None:
@@ -181,8 +182,8 @@ class NewPodScreen(Screen):
 
     # ------------------------------------------------------------ actions
 
-    def action_add_participant(self) -> None:
-        add_participant_row(self.query_one("#participants", Vertical))
+    async def action_add_participant(self) -> None:
+        await add_participant_row(self.query_one("#participants", Vertical))
 
     def action_cancel(self) -> None:
         self.dismiss()

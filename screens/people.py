@@ -12,6 +12,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
+from textual.widget import AwaitMount
 from textual.content import Content
 from textual.widgets import Button, Checkbox, Input, OptionList, Select, Static
 from textual.widgets.option_list import Option
@@ -179,23 +180,23 @@ class PeoplePanel(PodPanel):
     # ------------------------------------------------------------ events
 
     @on(OptionList.OptionSelected, "#genogram")
-    def _selected(self, event: OptionList.OptionSelected) -> None:
+    async def _selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         option_id = event.option_id or ""
         if option_id.startswith("add:"):
-            self._add_to(option_id.removeprefix("add:"))
+            await self._add_to(option_id.removeprefix("add:"))
         else:
-            self.action_edit()
+            await self.action_edit()
 
     @on(Button.Pressed, "#person-add")
-    def _add_pressed(self, event: Button.Pressed) -> None:
+    async def _add_pressed(self, event: Button.Pressed) -> None:
         event.stop()
-        self.action_add()
+        await self.action_add()
 
     @on(Button.Pressed, "#person-edit")
-    def _edit_pressed(self, event: Button.Pressed) -> None:
+    async def _edit_pressed(self, event: Button.Pressed) -> None:
         event.stop()
-        self.action_edit()
+        await self.action_edit()
 
     @on(Button.Pressed, "#person-delete")
     def _delete_pressed(self, event: Button.Pressed) -> None:
@@ -211,10 +212,12 @@ class PeoplePanel(PodPanel):
         person = self.highlighted_person()
         return genogram.group_of(person) if person is not None else "family"
 
-    def action_add(self) -> None:
-        self._add_to(self._current_group())
+    async def action_add(self) -> None:
+        # Awaited: the form has the keyboard before the next key is handed on, so a name
+        # typed straight after `a` goes into it (screens/keys.py).
+        await self._add_to(self._current_group())
 
-    def _add_to(self, group: str) -> None:
+    def _add_to(self, group: str) -> AwaitMount:
         if group == genogram.HOUSEHOLD:
             form = PersonForm(kind="family", in_household=True)
         else:
@@ -229,13 +232,13 @@ class PeoplePanel(PodPanel):
             tip = f" {INITIALS_HINT}" if looks_like_a_full_name(person.name) else ""
             self.notify(f"Added {visible(person.name)}.{tip}", markup=False)
 
-        self.app.push_screen(form, done)
+        return self.app.push_screen(form, done)
 
-    def action_edit(self) -> None:
+    async def action_edit(self) -> None:
         person = self.highlighted_person()
         if person is None:
             if (self.highlighted_option_id() or "").startswith("add:"):
-                self.action_add()
+                await self.action_add()
             else:
                 self.notify("Choose a person first (arrow keys), or press a to add someone.")
             return
@@ -249,7 +252,7 @@ class PeoplePanel(PodPanel):
             self.show_pod(select=changed.id)
             self.query_one("#genogram", OptionList).focus()
 
-        self.app.push_screen(PersonForm(person), done)
+        await self.app.push_screen(PersonForm(person), done)
 
     def action_delete(self) -> None:
         person = self.highlighted_person()

@@ -62,8 +62,7 @@ class PairEditor(Vertical):
         self.active_editor().use_wording()
 
     def action_switch(self) -> None:
-        editor = self.show_tab(goal=self.tabs.active != "pair-goal")
-        self.call_after_refresh(editor.focus_first)
+        self.show_tab(goal=self.tabs.active != "pair-goal").focus_first()  # now: the next key goes in
 
     def action_drafts(self) -> None:
         self.active_editor().focus_drafts()

@@ -61,15 +61,18 @@ class PairRow(ListItem):
             )
 
 
-class PairsOverview(Vertical):
-    """Every pair, and the keys to add, open and delete. It asks the panel by message."""
+class PairsList(ListView, inherit_bindings=False):
+    """The pairs. Enter is the panel's key (it opens the pair at once), not a message."""
 
     BINDINGS = [
-        Binding("a", "add", "Add statement", id="statements.add"),
-        Binding("enter", "open", "Open", id="statements.open", show=False),
-        Binding("g", "open_goal", "Open goal", id="statements.open-goal"),
-        Binding("d,delete", "delete", "Delete", id="statements.delete"),
+        Binding("up", "cursor_up", "Cursor up", show=False),
+        Binding("down", "cursor_down", "Cursor down", show=False),
     ]
+
+
+class PairsOverview(Vertical):
+    """Every pair. Its keys are the panel's (a, enter, g, d); its buttons and a click on a
+    pair ask the panel by message."""
 
     class AddRequested(Message):
         """Add a danger statement."""
@@ -91,7 +94,7 @@ class PairsOverview(Vertical):
         super().__init__(**kwargs)
         self.heading = Static(id="pairs-heading", classes="screen-title")
         self.note = Static(id="pairs-note", classes="note")
-        self.pairs = ListView(id="pairs")
+        self.pairs = PairsList(id="pairs")
         self.add_button = Button(Content("Add a danger statement (a)"), id="pairs-add")
         self.open_button = Button(Content("Open (enter)"), id="pairs-open")
         self.delete_button = Button(Content("Delete (d)"), id="pairs-delete", variant="error")
@@ -122,23 +125,6 @@ class PairsOverview(Vertical):
     def focus_list(self) -> None:
         (self.pairs if self.pairs.children else self.add_button).focus()
 
-    def action_add(self) -> None:
-        self.post_message(self.AddRequested())
-
-    def action_open(self) -> None:
-        sid = self.selected_id()
-        if sid:
-            self.post_message(self.OpenRequested(sid, None))
-
-    def action_open_goal(self) -> None:
-        sid = self.selected_id()
-        if sid:
-            self.post_message(self.OpenRequested(sid, True))
-
-    def action_delete(self) -> None:
-        sid = self.selected_id()
-        if sid:
-            self.post_message(self.DeleteRequested(sid))
 
     @on(ListView.Selected, "#pairs")
     def _selected(self, event: ListView.Selected) -> None:
@@ -149,9 +135,10 @@ class PairsOverview(Vertical):
     @on(Button.Pressed, "#pairs-buttons Button")
     def _button(self, event: Button.Pressed) -> None:
         event.stop()
+        sid = self.selected_id()
         if event.button is self.add_button:
-            self.action_add()
-        elif event.button is self.open_button:
-            self.action_open()
-        elif event.button is self.delete_button:
-            self.action_delete()
+            self.post_message(self.AddRequested())
+        elif event.button is self.open_button and sid:
+            self.post_message(self.OpenRequested(sid, None))
+        elif event.button is self.delete_button and sid:
+            self.post_message(self.DeleteRequested(sid))

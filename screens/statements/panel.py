@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from textual import events, on
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import ContentSwitcher
@@ -27,6 +28,16 @@ from .view import NARROW, goal_label, statement_label
 
 class StatementsPanel(PodPanel):
     """Danger statements and safety goals, in pairs."""
+
+    # The list's keys act here, at once: an editor opened by a key has the keyboard before
+    # the next key is handed on (screens/keys.py), so what is typed straight after goes in.
+    BINDINGS = [
+        Binding("a", "add", "Add statement", id="statements.add"),
+        Binding("enter", "open", "Open", id="statements.open", show=False),
+        Binding("g", "open_goal", "Open goal", id="statements.open-goal"),
+        Binding("d,delete", "delete", "Delete", id="statements.delete"),
+    ]
+    LIST_ACTIONS = {"add", "open", "open_goal", "delete"}
 
     goal_stage = False  # opened by the safety goals stage: Enter opens a pair on its goal
     _added: tuple[str, int] | None = None  # the statement just added here, and the undo depth after adding it
@@ -68,12 +79,13 @@ class StatementsPanel(PodPanel):
         self.run_worker(self._show_pod(take_focus=True), group="statements-show", exclusive=True)
 
     def focus_work(self, work: str) -> None:
-        """A stage opened this tab: the danger statements stage, or the safety goals stage."""
+        """A stage opened this tab: the danger statements stage, or the safety goals stage.
+        The keyboard goes there now, so keys typed straight after the stage key land in it."""
         self.goal_stage = work == "safety_goals"
         if self.editing:
-            self.call_after_refresh(self._open_tab, "pair-goal" if self.goal_stage else "pair-statement")
+            self._open_tab("pair-goal" if self.goal_stage else "pair-statement")
         else:
-            self.call_after_refresh(self._focus_list)
+            self._focus_list()
 
     def _open_tab(self, tab: str) -> None:
         self.pair.show_tab(goal=tab == "pair-goal").focus_first()
@@ -100,7 +112,9 @@ class StatementsPanel(PodPanel):
             return None
         return self.pair.statement_editor.statement_id or None
 
-    async def show_overview(self, select: str | None = None, focus: bool = True) -> None:
+    async def show_overview(self, select: str | None = None, focus: bool = True, unless_opened: bool = False) -> None:
+        """The list of pairs. ``unless_opened``: a redraw, which leaves alone a pair the person
+        opened while it was drawn, and the keyboard where they have put it."""
         pod = self.pod
         count = len(pod.danger_statements)
         plural = self.pod_screen.team.label("danger_statements")
@@ -121,8 +135,10 @@ class StatementsPanel(PodPanel):
         labels = (self.statement_label, self.goal_label)
         rows = [PairRow(pod, p.statement, p.number, labels) for p in pairs(pod)]
         await self.overview.show_pairs(rows, select)
+        if unless_opened and self.editing:
+            return
         self.switcher.current = "statements-overview"
-        if focus:
+        if focus and not (unless_opened and self._keyboard_here()):
             self.overview.focus_list()
 
     async def open_pair(self, statement_id: str, goal: bool = False) -> None:
@@ -133,7 +149,7 @@ class StatementsPanel(PodPanel):
         self.switcher.current = "statements-editor"
         number = self.number(statement_id)
         self.pair.name_tabs(f"{self.statement_label} {number}", f"{self.goal_label} {number}")
-        self.call_after_refresh(self.pair.show_tab(goal).focus_first)
+        self.pair.show_tab(goal).focus_first()  # now, not after a refresh: the next key goes in
 
     def number(self, statement_id: str) -> int:
         """A statement's place in the list, from 1 (0 if it is not there)."""
@@ -150,13 +166,19 @@ class StatementsPanel(PodPanel):
         select = key if kind == "statement" else None
         self.run_worker(self._show_pod(select=select), group="statements-show", exclusive=True)
 
+    def _keyboard_here(self) -> bool:
+        focused = self.screen.focused
+        return focused is not None and self in focused.ancestors
+
     async def _show_pod(self, take_focus: bool = False, select: str | None = None) -> None:
         open_id = self.editing
         focused = self.screen.focused
-        inside = focused is not None and self in focused.ancestors
+        inside = self._keyboard_here()
         if open_id and self.pod.statement(open_id) is not None:
             for editor in self.pair.editors:
                 await editor.load(open_id)
+            if self._keyboard_here():
+                return  # the keyboard is in the editor already: where the person put it
             last = self._focus_when_hidden
             editor = self.pair.active_editor()
             if take_focus and last is not None and last.is_attached and editor in last.ancestors:
@@ -167,7 +189,7 @@ class StatementsPanel(PodPanel):
                 editor.focus_first()
         else:
             selected = select or open_id or self.overview.selected_id()
-            await self.show_overview(select=selected, focus=take_focus)
+            await self.show_overview(select=selected, focus=take_focus, unless_opened=True)
 
     @on(PairEditor.Close)
     async def _close_editor(self, event: PairEditor.Close) -> None:
@@ -196,6 +218,29 @@ class StatementsPanel(PodPanel):
     def _delete_requested(self, event: PairsOverview.DeleteRequested) -> None:
         event.stop()
         self.ask_delete(event.statement_id)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in self.LIST_ACTIONS:
+            return self.switcher.current == "statements-overview"
+        return True
+
+    async def action_add(self) -> None:
+        await self.add_statement()
+
+    async def action_open(self) -> None:
+        statement_id = self.overview.selected_id()
+        if statement_id:
+            await self.open_pair(statement_id, goal=self.goal_stage)
+
+    async def action_open_goal(self) -> None:
+        statement_id = self.overview.selected_id()
+        if statement_id:
+            await self.open_pair(statement_id, goal=True)
+
+    def action_delete(self) -> None:
+        statement_id = self.overview.selected_id()
+        if statement_id:
+            self.ask_delete(statement_id)
 
     async def add_statement(self) -> None:
         statement, index = self.session.add_item("danger_statements", label=f"Add a {self.statement_label.lower()}")
