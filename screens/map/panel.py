@@ -148,7 +148,7 @@ class MapPanel(MapBoard):
         if section == "safety_goals":
             await self._add_goal(card)
             return
-        _, index = self.session.add_item(section, after, label=f"Add to {self.label(section)}")
+        item, index = self.session.add_item(section, after, label=f"Add to {self.label(section)}")
         if section == "danger_statements" and self.session.too_many_statements():
             self.say(
                 f"Most maps keep to about {SUGGESTED_MAX_STATEMENTS} danger statements; "
@@ -157,7 +157,7 @@ class MapPanel(MapBoard):
             )
         touched = PAIRED if section in PAIRED else (section,)
         await self.redraw(*touched)
-        await self.open_editor(section, index, new=True)
+        await self.open_editor(section, index, new=True, obj=item)
 
     async def _add_goal(self, card: MapCard | None) -> None:
         # The focused pair if it lacks a goal, else the first danger statement without one.
@@ -172,10 +172,7 @@ class MapPanel(MapBoard):
             self.say(str(refused))
             return
         await self.redraw(*PAIRED)
-        index = next(
-            i for i, row in enumerate(self.rows("safety_goals")) if row.statement and row.statement.id == goal.danger_statement
-        )
-        await self.open_editor("safety_goals", index, new=True)
+        await self.open_editor("safety_goals", 0, new=True, obj=goal)
 
     async def action_edit(self) -> None:
         card = self._current()
@@ -184,7 +181,9 @@ class MapPanel(MapBoard):
         elif card.kind == "missing_goal":
             await self._add_goal(card)
         else:
-            await self.open_editor(card.section, card.index, new=False)
+            rows = self.rows(card.section)
+            if card.index < len(rows):
+                await self.open_editor(card.section, card.index, new=False, obj=rows[card.index].obj)
 
     @on(SectionView.AddRequested)
     async def _add_requested(self, event: SectionView.AddRequested) -> None:
@@ -198,10 +197,25 @@ class MapPanel(MapBoard):
         event.stop()
         self.show_column(event.index)
 
-    async def open_editor(self, section: str, index: int, *, new: bool) -> None:
+    async def open_editor(self, section: str, index: int, *, new: bool, obj: Any = None) -> None:
+        """Edit the card at ``index``; with ``obj``, wherever that item is now. A save may
+        have landed while this waited (another copy's changes merged in, items gone or
+        moved), so a stale index is never trusted: an item no longer there opens nothing."""
         if self._editor is not None:
             await self.finish_editing(False, True)
-        row = self.rows(section)[index]
+        rows = self.rows(section)
+        if obj is not None:
+            found = next((i for i, row in enumerate(rows) if row.obj is obj), None)
+            if found is None:  # the merge made a copy of it: the same item, by value
+                found = next((i for i, row in enumerate(rows) if row.obj == obj), None)
+            if found is None:
+                return
+            index = found
+        if not 0 <= index < len(rows):
+            return
+        if len(self.view(section).cards()) != len(rows):  # changed underneath and not yet redrawn
+            await self.redraw(*(PAIRED if section in PAIRED else (section,)))
+        row = rows[index]
         card = self.card(section, index)
         if card is None or row.obj is None:
             return
