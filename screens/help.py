@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.containers import VerticalScroll
 from textual.widgets import Markdown
 
 from .dialog import Dialog
@@ -79,9 +80,13 @@ The mouse works too: click a pod, a stage, a tab, a button or a field.
 
 
 class HelpScreen(Dialog[None]):
+    """The help, in a box that scrolls from the keyboard (up, down, page up and down, home,
+    end) as well as with the mouse: at 80x24 most of it is below the fold."""
+
     DEFAULT_CSS = """
     HelpScreen > #dialog { width: 90%; max-width: 100; height: 90%; max-height: 90%; padding: 0; }
-    HelpScreen Markdown { height: 1fr; overflow-y: auto; }
+    HelpScreen #help-scroll { height: 1fr; }
+    HelpScreen Markdown { height: auto; }
     """
     BINDINGS = [
         Binding("escape", "cancel", "Close", id="help.close"),
@@ -91,7 +96,10 @@ class HelpScreen(Dialog[None]):
 
     def body(self) -> ComposeResult:
         self.help_text = Markdown(HELP, id="help-text")
-        yield self.help_text
+        # The scroll has the keyboard (the text itself cannot take it), with its own keys.
+        self.scroll = VerticalScroll(id="help-scroll")
+        with self.scroll:
+            yield self.help_text
 
     def on_mount(self) -> None:
-        self.help_text.focus()
+        self.scroll.focus()
