@@ -127,7 +127,8 @@ def region_text(app, widget) -> str:
 
 
 def prompts_shown(app, screen) -> str:
-    return words(" ".join(region_text(app, w) for w in screen.query(".stage-prompts") if w.display))
+    shown = screen.query("#stage-first-prompt, #stage-prompts")
+    return words(" ".join(region_text(app, widget) for widget in shown if widget.display))
 
 
 async def test_at_80x24_stage_prompts_and_the_scale_question_are_never_cut(db_url, repo):
