@@ -8,7 +8,7 @@ give its own list, in team.json (see teamconfig); a broken override is reported
 and the defaults are used.
 
 Each stage names the part of the work it opens (``work``), so the screens know
-which panel to show: set_up, focus_question, people, appreciative, worries,
+which panel to show: set_up, focus_question, people, story, appreciative, worries,
 working_well, danger_statements, safety_goals, scaling, next_steps, planning,
 reflection.
 """
@@ -22,6 +22,7 @@ WORK_KINDS = (
     "set_up",
     "focus_question",
     "people",
+    "story",
     "appreciative",
     "worries",
     "working_well",
@@ -63,10 +64,14 @@ GROUP_SUPERVISION: tuple[Stage, ...] = (
     _s("genogram", "Genogram", "Presenter", 5, "people",
        "Who lives with the child?",
        "Who else is in the family and the network? Which professionals are involved?"),
+    _s("story", "The presenter's story", "Presenter", 4, "story",
+       "Presenter: tell the story of the case. What brought it here, and what has happened since?",
+       "Group: clarifying questions only (who, what, when, how often). No advice or ideas yet.",
+       "Note the story and the questions asked."),
     _s("appreciative", "Appreciative opener", "Advisor", 4, "appreciative",
        "What have you done on this case that you are pleased with?",
        "How did you do that? What does it tell you about your practice?"),
-    _s("worries", "Worries", "Presenter", 9, "worries",
+    _s("worries", "Worries", "Presenter", 7, "worries",  # clarifying questions began in the story
        "What has happened to the child that worries us (harm)?",
        "What makes the worries harder to address, in the family and among professionals?",
        "Group: short clarifying questions only."),

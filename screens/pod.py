@@ -72,6 +72,7 @@ def pane_class(pane_id: str) -> type[PodPanel] | None:
 WORK_TABS = {
     "set_up": "details",
     "focus_question": "focus",
+    "story": "focus",
     "people": "people",
     "appreciative": "reflection",
     "worries": "map",

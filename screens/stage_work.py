@@ -1,6 +1,8 @@
 """The focus question and the reflection: the first and last words of a pod.
 
-The focus question is recorded word for word as the presenter says it. The
+The focus question is recorded word for word as the presenter says it. Below
+it, when the team's stages have one, are the notes of the presenter's story
+and the group's clarifying questions (that stage's own notes). The
 reflection shows it again and asks whether it was answered, what was useful,
 what the group learned about the process, and what the presenter is pleased
 with (the appreciative question, which some teams ask at the start).
@@ -14,7 +16,9 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Label, Select, Static, TextArea
 
-from gq_pods.model import ANSWERS
+from gq_pods.model import ANSWERS, StageRecord
+from gq_pods.runner import order_records, stage_record
+from gq_pods.stages import Stage
 
 from .text import plain
 from .workspace import PodPanel
@@ -22,24 +26,59 @@ from .workspace import PodPanel
 ANSWER_OPTIONS = [("Yes", "yes"), ("Partly", "partly"), ("No", "no")]
 
 
+STORY_LABEL = "The presenter's story of the case, and the group's clarifying questions"
+
+
 class FocusPanel(PodPanel):
-    """The presenter's focus question, word for word."""
+    """The presenter's focus question, word for word, and the notes of the presenter's story."""
 
     def compose(self) -> ComposeResult:
         yield Label("What does the presenter want from the group today? Record it word for word.", classes="field-label")
         yield TextArea(self.pod.focus_question, id="focus-question", soft_wrap=True, show_line_numbers=False)
+        if self.story_stage() is not None:
+            yield Label(STORY_LABEL, classes="field-label")
+            yield TextArea(self.story_notes(), id="story-notes", soft_wrap=True, show_line_numbers=False)
+
+    def story_stage(self) -> Stage | None:
+        """The stage for the presenter's story: the current one if it is a story stage, else the first."""
+        screen = self.pod_screen
+        stages = screen.plan.stages
+        if stages and stages[screen.stage_index].work == "story":
+            return stages[screen.stage_index]
+        return next((stage for stage in stages if stage.work == "story"), None)
+
+    def _story_record(self) -> StageRecord | None:
+        stage = self.story_stage()
+        return next((r for r in self.pod.stages if stage is not None and r.key == stage.key), None)
+
+    def story_notes(self) -> str:
+        record = self._story_record()
+        return record.notes if record is not None else ""
 
     def show_pod(self) -> None:
         area = self.query_one("#focus-question", TextArea)
         if area.text != self.pod.focus_question:
             area.load_text(self.pod.focus_question)
+        for notes in self.query("#story-notes").results(TextArea):
+            if notes.text != self.story_notes():
+                notes.load_text(self.story_notes())
 
     def focus_work(self, work: str) -> None:
-        self.query_one("#focus-question", TextArea).focus()
+        target = "#story-notes" if work == "story" and self.query("#story-notes") else "#focus-question"
+        self.query_one(target, TextArea).focus()
 
     @on(TextArea.Changed, "#focus-question")
     def _changed(self, event: TextArea.Changed) -> None:
         self.session.set_pod("focus_question", event.text_area.text)
+
+    @on(TextArea.Changed, "#story-notes")
+    def _story_changed(self, event: TextArea.Changed) -> None:
+        stage = self.story_stage()
+        if stage is None or event.text_area.text == self.story_notes():
+            return
+        record = stage_record(self.pod, stage)  # in the plan's order, made on the first word
+        order_records(self.pod, self.pod_screen.plan)
+        self.session.set(record, "notes", event.text_area.text)
 
 
 REFLECTION_FIELDS = (
@@ -90,6 +129,10 @@ class ReflectionPanel(PodPanel):
     def focus_work(self, work: str) -> None:
         self.query_one("#reflection-focus", Static).update(self._focus_text())
         target = "#reflection-pleased_with" if work == "appreciative" else "#answered"
+        if work != "appreciative":
+            # From the top, so the focus question it asks about is in view (the opener left
+            # the box scrolled down to its own question).
+            self.query_one(VerticalScroll).scroll_home(animate=False)
         self.query_one(target).focus()
 
     @on(Select.Changed, "#answered")

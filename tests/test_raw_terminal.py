@@ -66,9 +66,9 @@ def test_escape_sequences_in_a_pod_and_a_paste_never_reach_the_terminal_or_stay_
         term.wait_for("Sam")
 
         term.send("F8")
-        term.wait_for("Stage 2 of 11: Focus question")
+        term.wait_for("Stage 2 of 12: Focus question")
         term.send("F8")
-        term.wait_for("Stage 3 of 11: Genogram")
+        term.wait_for("Stage 3 of 12: Genogram")
         term.send("e")  # change the person chosen: their name in an edit box
         term.wait_for("Change the details of")
         term.wait_for("Amy")
@@ -76,9 +76,11 @@ def test_escape_sequences_in_a_pod_and_a_paste_never_reach_the_terminal_or_stay_
         term.wait_until(lambda: "Change the details of" not in term.screen(), "the person's form closing")
 
         term.send("F8")
-        term.wait_for("Stage 4 of 11")
+        term.wait_for("Stage 4 of 12")
         term.send("F8")
-        term.wait_for("Stage 5 of 11: Worries")
+        term.wait_for("Stage 5 of 12")
+        term.send("F8")
+        term.wait_for("Stage 6 of 12: Worries")
         term.send("Enter")  # edit the worry in place
         term.wait_for("escape or ctrl+s: done")
         term.paste(PASTED)

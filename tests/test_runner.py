@@ -35,12 +35,12 @@ async def test_a_new_pod_starts_at_set_up_and_steps_through_with_f7_f8(db_url, r
     app = GqPodsApp(db_url, clock=FakeClock())
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await open_pod(pilot, pod_id)
-        assert "Stage 1 of 11: Set-up" in header_text(screen)
+        assert "Stage 1 of 12: Set-up" in header_text(screen)
         assert active_tab(screen) == "tab-details"
         await pilot.press("f8")
-        assert "Stage 2 of 11: Focus question" in header_text(screen)
+        assert "Stage 2 of 12: Focus question" in header_text(screen)
         assert active_tab(screen) == "tab-focus"
-        await pilot.press("f8", "f8", "f8")
+        await pilot.press("f8", "f8", "f8", "f8")  # genogram, the presenter's story, appreciative opener
         assert "Worries" in header_text(screen)
         assert active_tab(screen) == "tab-map"
         await pilot.press("f7")
@@ -96,7 +96,7 @@ async def test_reopening_a_pod_resumes_at_its_stage(db_url, repo):
     app = GqPodsApp(db_url, clock=FakeClock())
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await open_pod(pilot, pod_id)
-        assert "Stage 7 of 11: Danger statements" in header_text(screen)
+        assert "Stage 8 of 12: Danger statements" in header_text(screen)
         assert active_tab(screen) == "tab-statements"
 
 

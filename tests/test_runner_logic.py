@@ -20,12 +20,18 @@ class FakeClock:
         return self.now
 
 
-def test_group_supervision_follows_the_eleven_stages_of_about_an_hour():
+def test_group_supervision_follows_the_twelve_stages_of_about_an_hour():
     plan = stages_for("group_supervision")
-    assert [s.title for s in plan.stages][:3] == ["Set-up", "Focus question", "Genogram"]
-    assert len(plan.stages) == 11
+    assert [s.title for s in plan.stages][:4] == ["Set-up", "Focus question", "Genogram", "The presenter's story"]
+    assert len(plan.stages) == 12
     assert 55 <= plan.total_minutes <= 65
     assert all(s.prompts and s.lead and s.work in WORK_KINDS for s in plan.stages)
+
+
+def test_the_presenters_story_and_the_groups_questions_have_a_stage_of_their_own():
+    story = stages_for("group_supervision").get("story")
+    assert story is not None and story.work == "story" and story.lead == "Presenter" and 3 <= story.minutes <= 6
+    assert any("clarifying questions" in prompt for prompt in story.prompts)
 
 
 def test_content_mapping_spends_longest_on_worries_and_working_well():

@@ -10,7 +10,7 @@ import time
 from tests.terminal import GQ_PODS, Terminal, gq, make_env
 
 GSP_TITLES = [
-    "Set-up", "Focus question", "Genogram", "Appreciative opener", "Worries", "Working well",
+    "Set-up", "Focus question", "Genogram", "The presenter's story", "Appreciative opener", "Worries", "Working well",
     "Danger statements", "Safety goals", "Scaling", "Next steps", "Reflection",
 ]
 
@@ -36,16 +36,16 @@ def test_a_group_supervision_pod_from_start_to_finish_at_80x24(tmp_path):
         keys(term, "Tab", "Tab")  # -> reason -> first person
         term.type("SP")
         keys(term, "C-s")
-        term.wait_for("Stage 1 of 11: Set-up")
+        term.wait_for("Stage 1 of 12: Set-up")
         keys(term, "F6")  # start the timer
         term.wait_for("Timer running")
         keys(term, "F8")
-        term.wait_for("Stage 2 of 11: Focus question")
+        term.wait_for("Stage 2 of 12: Focus question")
         term.type("How do we help Dad see [why] the school is worried?")
         term.wait_for("Saved")
         for number, title in enumerate(GSP_TITLES[2:], start=3):
             keys(term, "F8")
-            term.wait_for(f"Stage {number} of 11: {title}")
+            term.wait_for(f"Stage {number} of 12: {title}")
         # the reflection shows the focus question again
         screen = term.wait_for("How do we help Dad see [why] the school is worried?")
         assert "Was it answered?" in screen

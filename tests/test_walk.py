@@ -130,6 +130,10 @@ async def test_a_group_supervision_pod_from_new_to_complete(db_url, repo):
         await pilot.press(*"AC", "tab", *"child", "tab", "3", "ctrl+s")
         await spend(pilot, screen, clock, 300)
 
+        await next_stage(pilot, screen, "story")  # the presenter's story: the keyboard is in its notes
+        await pilot.press(*"Open since May. Q: who else lives there? A: Gran, weekends")
+        await spend(pilot, screen, clock, 240)
+
         await next_stage(pilot, screen, "appreciative")
         await pilot.press(*"Kept the nursery on board")
         await spend(pilot, screen, clock, 240)
@@ -168,6 +172,8 @@ async def test_a_group_supervision_pod_from_new_to_complete(db_url, repo):
     assert pod.focus_question == "How do we help Dad see why the nursery is worried?"
     assert [(p.name, p.relationship, p.age) for p in pod.people] == [("AC", "child", 3)]
     assert pod.reflection.pleased_with == "Kept the nursery on board"
+    story = next(r for r in pod.stages if r.key == "story")
+    assert story.notes == "Open since May. Q: who else lives there? A: Gran, weekends"
     assert [i.text for i in pod.map.harm] == ["In March Amy hid under the table while Dad shouted"]
     assert [i.text for i in pod.map.existing_strengths] == ["Mum takes Amy to nursery every day"]
     statement = pod.danger_statements[0]
@@ -179,7 +185,7 @@ async def test_a_group_supervision_pod_from_new_to_complete(db_url, repo):
     assert pod.reflection.focus_question_answered == "yes"
     assert pod.reflection.most_useful == "The drafting in silence"
     assert {r.key: r.seconds_spent for r in pod.stages} == {
-        "set_up": 90, "focus_question": 200, "genogram": 300, "appreciative": 240, "worries": 540,
+        "set_up": 90, "focus_question": 200, "genogram": 300, "story": 240, "appreciative": 240, "worries": 540,
         "working_well": 480, "danger_statements": 300, "safety_goals": 240, "scaling": 300,
         "next_steps": 300, "reflection": 300,
     }
