@@ -272,8 +272,8 @@ class PodScreen(SavesWork, OffersCommands, Screen):
         tabs = self.query_one("#pod-tabs", TabbedContent)
         if stage_index != self.stage_index or tabs.active != f"tab-{pane_id}" or panel is None:
             return  # the facilitator has already moved on (another stage, F2, a click on a tab)
-        if only_if_lost and self.focused is not None and panel in self.focused.ancestors_with_self:
-            return
+        if only_if_lost and self.focused is not None:
+            return  # the keyboard is somewhere: where the work put it, or where the person moved it since
         panel.focus_work(work)
 
     async def action_next_stage(self) -> None:
