@@ -55,7 +55,11 @@ class PartsChecklist(Static):
 
     @classmethod
     def beside(cls, findings: Widget, kind: str) -> PartsChecklist:
-        """The checklist just before ``findings`` (the checker's suggestions), made the first time."""
+        """The checklist just after ``findings`` (the checker's suggestions), made the first time.
+
+        After, not before: on a small screen the suggestions (which start with the wording
+        itself) keep the few lines there are, and the checklist is a scroll below them.
+        """
         parent = findings.parent
         if parent is not None:
             for sibling in parent.children:
@@ -63,7 +67,7 @@ class PartsChecklist(Static):
                     return sibling
         checklist = cls(kind)
         if parent is not None:
-            parent.mount(checklist, before=findings)
+            parent.mount(checklist, after=findings)
         return checklist
 
     def show(self, text: str, team: TeamWords | None = None) -> None:

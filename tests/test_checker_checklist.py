@@ -61,7 +61,7 @@ class Editor(App):
             yield Static("", id="findings")
 
 
-async def test_the_checklist_sits_just_before_the_suggestions_and_follows_the_wording():
+async def test_the_checklist_sits_just_after_the_suggestions_and_follows_the_wording():
     app = Editor()
     async with app.run_test(size=(80, 24)) as pilot:
         findings = app.query_one("#findings", Static)
@@ -69,7 +69,7 @@ async def test_the_checklist_sits_just_before_the_suggestions_and_follows_the_wo
         checklist.show(WEAK)
         await pilot.pause()
         side = app.query_one("#side")
-        assert [child.id for child in side.children] == ["title", None, "findings"]
+        assert [child.id for child in side.children] == ["title", "findings", None]
         assert "\u2717 Who is worried: missing" in checklist.render().plain
         height = checklist.size.height
 
@@ -94,3 +94,38 @@ async def test_a_goal_checklist_uses_the_teams_service_words():
         checklist.show(text, TeamWords.of(service_words=["Family Hub"]))
         await pilot.pause()
         assert "\u2717 What the parent or carer will do: missing" in checklist.render().plain
+
+
+# ---------------------------------------------------------------- beside the real editor
+
+
+async def test_the_statement_editor_shows_the_checklist_beside_its_suggestions(db_url, repo, gq_home):
+    from gq_pods import teamconfig
+    from gq_pods.model import DangerStatement, Pod
+    from screens.app import GqPodsApp
+    from tests.pilot import wait_until
+    from tests.test_statements import open_statements, paste
+
+    teamconfig.config_path().parent.mkdir(parents=True, exist_ok=True)
+    teamconfig.config_path().write_text('{"acronyms": ["FII"]}', encoding="utf-8")
+    pod = Pod(case_reference="Family S", team="North Team")
+    pod.danger_statements = [DangerStatement(id="ds1")]
+    pod_id = repo.add_pod(pod)
+    app = GqPodsApp(db_url)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_statements(pilot, pod_id)
+        await pilot.press("enter")
+        await paste(pilot, WEAK, "#statement-text")
+
+        def checklist() -> str:
+            found = screen.query(PartsChecklist)
+            return found.first().render().plain if found else ""
+
+        await wait_until(pilot, lambda: "\u2717 What the adult does: missing" in checklist())
+        findings = screen.query_one("#statement-findings", Static)
+        children = list(findings.parent.children)
+        assert isinstance(children[children.index(findings) + 1], PartsChecklist)  # just below the suggestions
+
+        await paste(pilot, " " + GOOD + " The school is worried about FII.", "#statement-text")
+        await wait_until(pilot, lambda: "\u2713 What the adult does" in checklist())
+        await wait_until(pilot, lambda: "FII" in findings.render().plain.split("\n", 2)[-1])

@@ -25,6 +25,7 @@ from textual.widgets import Button, Input, Static, TextArea
 from gq_pods.model import DangerStatement, Draft, SafetyGoal
 from gq_pods.session import EditRefused, PodSession, composer
 
+from ..checklist import PartsChecklist
 from ..text import plain
 from ..workspace import PodPanel
 from .drafts import DraftCard
@@ -286,7 +287,7 @@ class WordingEditor(Widget):
         try:
             from gq_pods import checker  # not before the first frame: it is big
 
-            return list(checker.check(text, self.CHECK_AS, tuple(self.panel.pod_screen.team.jargon)))
+            return list(checker.check(text, self.CHECK_AS, self.panel.pod_screen.team.checker_words()))
         except Exception as error:  # the checker must never cost the practitioner their work
             from gq_pods import crashlog
 
@@ -298,6 +299,7 @@ class WordingEditor(Widget):
         self._check_timer = None
         text = self.shown().text
         findings = self.check(text)
+        PartsChecklist.beside(self.findings, self.CHECK_AS).show(text, self.panel.pod_screen.team.checker_words())
         if findings is None:
             show(self.findings, Content("Suggestions are not available for this text."))
         else:
