@@ -106,6 +106,19 @@ class PodTab(TabPane):
                 screen.call_after_refresh(screen.keyboard_to_shown_tab)
 
 
+class PodTabs(TabbedContent):
+    """The pod's tabs. Textual shows the tab of a widget that took the focus, by a message
+    that arrives a moment later: by then a stage key may have moved on to another tab (F8
+    twice, quickly: the opener's box took the focus, then the worries showed the map).
+    A focus that has since left that tab no longer drags it back."""
+
+    def _on_tab_pane_focused(self, event: TabPane.Focused) -> None:
+        focused = self.screen.focused
+        if focused is None or event.tab_pane not in focused.ancestors:
+            event.prevent_default()  # stale: Textual's own handler would show that tab
+            event.stop()
+
+
 class PodScreen(SavesWork, OffersCommands, Screen):
     """One open pod."""
 
@@ -172,7 +185,7 @@ class PodScreen(SavesWork, OffersCommands, Screen):
             with Vertical(id="pod-main"):
                 yield StageHeader(id="stage-header")
                 first = WORK_TABS.get(self.stage.work, "details") if self.plan.stages else "details"
-                with TabbedContent(id="pod-tabs", initial=f"tab-{first}"):
+                with PodTabs(id="pod-tabs", initial=f"tab-{first}"):
                     for pane_id, title, _ in PANES:
                         with PodTab(title, id=f"tab-{pane_id}"):
                             if pane_id == first:  # the others are built when first shown
