@@ -6,7 +6,8 @@ the pod file format and the markdown record all take and give these objects.
 Field names follow docs/pod-format.md (the public pod file contract), so a
 pod file maps onto these classes one to one. A few things the file keeps inside
 ``pod.extra`` (a statement's acknowledgement, the family's view, group drafts,
-the stage a pod was left at) are first-class fields here; the pod file module
+the stage a pod was left at, the child's views, the record's author, the next
+review and the manager's decision) are first-class fields here; the pod file module
 moves them in and out of ``extra``.
 """
 
@@ -230,6 +231,10 @@ class Pod:
     reflection: Reflection = field(default_factory=Reflection)
     # kept in pod.extra in the pod file
     current_stage: str = ""
+    childs_views: str = ""  # the child's own words and views
+    record_author: str = ""  # who wrote the record
+    next_review: _dt.date | None = None  # the next pod or review of the case
+    manager_decision: str = ""  # the manager's decision, when the manager was there
     # anything else a pod file carried in pod.extra, kept as it was
     extra: dict[str, Any] = field(default_factory=dict)
     # the database's id; None until stored. Not part of the pod file.

@@ -16,7 +16,8 @@ it, so no file can make the reader recurse too deeply.
 
 The model's fields that the contract has no key for (a statement's
 acknowledgement, the family's view, drafts, a goal's network, the stage the pod
-was left at) travel in ``pod.extra["gq_pods"]``, written only when one of them
+was left at, the child's views, the record's author, the next review and the
+manager's decision) travel in ``pod.extra["gq_pods"]``, written only when one of them
 is non-empty. Every other key of ``pod.extra`` is kept exactly as it was.
 
 Export writes only what import accepts: ``dumps`` re-reads its own text and
@@ -449,8 +450,17 @@ class _GoalExtra:
     drafts: list[Draft] = field(default_factory=list)
 
 
-_NAMESPACE_FIELDS: dict[str, _Kind] = {
+# The pod's own fields kept in the namespace (a version 1 file has no key for them), in file order.
+_POD_EXTRA_FIELDS: dict[str, _Kind] = {
     "current_stage": _TEXT,
+    "childs_views": _TEXT,
+    "record_author": _TEXT,
+    "next_review": _Date(nullable=True),
+    "manager_decision": _TEXT,
+}
+
+_NAMESPACE_FIELDS: dict[str, _Kind] = {
+    **_POD_EXTRA_FIELDS,
     "danger_statements": _ById(
         _Record(_StatementExtra, {"acknowledgement": _TEXT, "family_view": _TEXT, "drafts": _List(_DRAFT)})
     ),
@@ -735,7 +745,9 @@ def _read_pod(value: Any, path: str) -> Pod:
     if found:
         raise PodFileError(found[0].path, found[0].message)
 
-    pod.current_stage = ours.get("current_stage", "")
+    for name in _POD_EXTRA_FIELDS:
+        if name in ours:
+            setattr(pod, name, ours[name])
     statements_path = _at(ns_path, "danger_statements")
     for statement_id, more in ours.get("danger_statements", {}).items():
         statement = pod.statement(statement_id)
@@ -808,9 +820,10 @@ def _write_extra(pod: Pod) -> dict[str, Any]:
 
 def _write_namespace(pod: Pod) -> dict[str, Any]:
     ns: dict[str, Any] = {}
-    stage = _TEXT.write(pod.current_stage, "pod.current_stage")
-    if stage:
-        ns["current_stage"] = stage
+    for name, kind in _POD_EXTRA_FIELDS.items():
+        value = kind.write(getattr(pod, name), f"pod.{name}")
+        if value:
+            ns[name] = value
 
     statements: dict[str, Any] = {}
     for i, statement in enumerate(pod.danger_statements):

@@ -354,6 +354,9 @@ class _Record:
         if not is_blank(pod.focus_question):
             self.heading(2, "Focus question")
             self.para(pod.focus_question)
+        if not is_blank(pod.childs_views):
+            self.heading(2, "The child's views, in their own words")
+            self.para(pod.childs_views)
         self.people()
         self.map()
         self.overall_scale()
@@ -377,6 +380,8 @@ class _Record:
         if pod.practice:
             pairs.append(("Practice pod", "Yes, for practice and learning"))
         pairs.append(("Status", STATUS_LABELS.get(pod.status, pod.status)))
+        pairs.append(("Record written by", pod.record_author))
+        pairs.append(("Next pod or review", _date(pod.next_review)))
         self.add(self.fields(pairs))
 
     def who_was_there(self) -> None:
@@ -393,6 +398,8 @@ class _Record:
             manager = pod.participant_with_role("manager")
             who = f"The manager, {clean_text(manager.name)}," if manager and not is_blank(manager.name) else "The manager"
             self.para(f"{who} was at the pod, so next steps marked {AGREED} are decisions.")
+            if not is_blank(pod.manager_decision):
+                self.add(self.fields([("The manager's decision", pod.manager_decision)]))
         else:
             self.para(NO_MANAGER)
 
@@ -655,6 +662,8 @@ class _Record:
         lines.append(f"- {self.s.text(when)}.")
         if not is_blank(pod.focus_question):
             lines.append(f"- Focus question: {self.s.text(pod.focus_question)}")
+        if not is_blank(pod.childs_views):
+            lines.append(f"- The child's views: {self.s.text(pod.childs_views)}")
         statement_word = _singular(self.label("danger_statements"))
         goal_word = _singular(self.label("safety_goals"))
         statements = [s for s in pod.danger_statements if not _statement_is_empty(s)]
@@ -678,6 +687,12 @@ class _Record:
                     detail.append(f"by {_short_date(step.due)}")
                 detail.append(_step_status(pod, step.status).lower())
                 lines.append(f"  - {self.s.text(step.text, 4)} ({self.s.text(', '.join(detail), 4)})")
+        if pod.manager_present and not is_blank(pod.manager_decision):
+            lines.append(f"- The manager's decision: {self.s.text(pod.manager_decision)}")
+        if pod.next_review is not None:
+            lines.append(f"- Next pod or review: {_date(pod.next_review)}.")
+        if not is_blank(pod.record_author):
+            lines.append(f"- Record written by {self.s.text(pod.record_author)}.")
         self.heading(2, "Summary for the child's file")
         self.add(lines)
 

@@ -172,9 +172,9 @@ def question_for(
     ``statement_word`` and ``goal_word`` are the team's words for them, singular.
     """
     scale = pod.scale_for(about)
-    own = scale.question.strip() if scale is not None else ""
-    if own and own != DEFAULT_SCALE_QUESTION:
-        return own
+    own = scale.question if scale is not None else ""
+    if own.strip() and own.strip() != DEFAULT_SCALE_QUESTION:
+        return own  # as typed
     statement = pod.statement(about) if about != OVERALL else None
     if statement is None:
         return DEFAULT_SCALE_QUESTION

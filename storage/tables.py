@@ -74,6 +74,11 @@ pods = Table(
     Column("extra_json", Text, nullable=False, server_default="{}"),
     # 0003: counts the pod's saves; a save writes only over the version it read
     Column("version", Integer, nullable=False, server_default="1"),
+    # 0004: the child's own views, the record's author, the next review, the manager's decision
+    Column("childs_views", Text, nullable=False, server_default=""),
+    Column("record_author", Text, nullable=False, server_default=""),
+    Column("manager_decision", Text, nullable=False, server_default=""),
+    Column("next_review", Date, nullable=True),
     Index(None, "date", "id"),
     # never reuse a deleted pod's id: a screen still holding it must not save onto another pod
     sqlite_autoincrement=True,

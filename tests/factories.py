@@ -109,6 +109,10 @@ def full_pod(**overrides) -> Pod:
         ],
         reflection=Reflection("partly", "Getting the nursery on board", "The drafting", "Keep to time"),
         current_stage="scaling",
+        childs_views="Amy told the nursery: \"I hide under the table when Daddy shouts.\" She wants Nana Pat to stay over.",
+        record_author="Sam Patel",
+        next_review=dt.date(2026, 12, 18),
+        manager_decision="Convene a safety network meeting with Pat before the review; no change to the plan until then.",
         extra={"team_note": {"kept": [1, 2, 3]}},
     )
     for name, value in overrides.items():

@@ -268,6 +268,10 @@ def pods(draw: st.DrawFn) -> Pod:
         stages=draw(_STAGES),
         reflection=draw(_REFLECTIONS),
         current_stage=draw(texts(1)),
+        childs_views=draw(texts()),
+        record_author=draw(texts(1)),
+        next_review=draw(st.none() | st.dates()),
+        manager_decision=draw(texts()),
         extra=draw(extras()),
     )
 

@@ -124,6 +124,10 @@ def test_export_is_deterministic_json_in_the_contracts_shape() -> None:
     assert list(pod["reflection"]) == ["focus_question_answered", "pleased_with", "most_useful", "learning"]
     assert pod["extra"]["gq_pods"] == {
         "current_stage": "scaling",
+        "childs_views": 'Amy told the nursery: "I hide under the table when Daddy shouts." She wants Nana Pat to stay over.',
+        "record_author": "Sam Patel",
+        "next_review": "2026-12-18",
+        "manager_decision": "Convene a safety network meeting with Pat before the review; no change to the plan until then.",
         "danger_statements": {
             "ds1": {
                 "acknowledgement": "Lisa has kept Amy's nursery place going through a hard year.",
@@ -213,7 +217,7 @@ def test_nul_characters_are_never_written() -> None:
 
 
 def test_the_gq_pods_namespace_is_written_only_when_something_is_in_it() -> None:
-    pod = full_pod(current_stage="", extra={})
+    pod = full_pod(current_stage="", childs_views="", record_author="", next_review=None, manager_decision="", extra={})
     for statement in pod.danger_statements:
         statement.acknowledgement = statement.family_view = ""
         statement.drafts = []
@@ -303,3 +307,24 @@ def test_export_names_a_wrong_type_in_the_model() -> None:
 def test_export_refuses_text_over_the_limit() -> None:
     with pytest.raises(PodFileError, match=r"^pod\.bottom_lines\[0\]\.text: too long: 20,001 characters"):
         dumps(full_pod(bottom_lines=[BottomLine("x" * 20_001)]), AT)
+
+
+def test_a_version_1_file_without_the_new_record_details_still_reads() -> None:
+    """The child's views, the record's author, the next review and the manager's decision are
+    kept in extra.gq_pods: a file written before them reads, with them empty."""
+    pod = full_pod()
+    data = json.loads(dumps(pod, AT))
+    for name in ("childs_views", "record_author", "next_review", "manager_decision"):
+        del data["pod"]["extra"]["gq_pods"][name]
+    older = from_dict(data)
+    assert (older.childs_views, older.record_author, older.next_review, older.manager_decision) == ("", "", None, "")
+    again = loads(dumps(pod, AT))
+    assert again.next_review == dt.date(2026, 12, 18) and again.record_author == "Sam Patel"
+
+
+def test_a_next_review_that_is_not_a_day_is_refused_naming_its_place() -> None:
+    data = json.loads(dumps(full_pod(), AT))
+    data["pod"]["extra"]["gq_pods"]["next_review"] = "next Friday"
+    with pytest.raises(PodFileError) as refused:
+        from_dict(data)
+    assert str(refused.value) == 'pod.extra.gq_pods.next_review: "next Friday" is not a date in the form YYYY-MM-DD'

@@ -30,7 +30,7 @@ from gq_pods.model import (
     ScaleScore,
     StageRecord,
 )
-from gq_pods.record import inline_text, render_markdown
+from gq_pods.record import inline_text, render_markdown, render_text
 from gq_pods.redact import redact_pod
 from tests.factories import full_pod
 
@@ -211,6 +211,7 @@ def test_sections_come_in_the_order_a_reader_expects():
     assert headings == [
         "## Who was there",
         "## Focus question",
+        "## The child's views, in their own words",
         "## People around the child",
         "## What are we worried about?",
         "## What's working well?",
@@ -343,13 +344,17 @@ def test_summary_for_the_childs_file_is_short_and_plain():
     lines = [line for line in summary.splitlines() if line.strip()]
     assert lines[0] == "- Pod on Friday 20 November 2026, Group Supervision Process, North Locality Team."
     assert lines[1].startswith("- Focus question: How do we help Dad")
-    assert lines[2].startswith("- Danger statement 1: The nursery and Jo are worried")
-    assert lines[3].startswith("- Safety goal 1: Dean and Lisa will sort out arguments calmly")
-    assert lines[4].startswith("- Overall safety scale: 3 to 4")
-    assert lines[5] == "- Next steps:"
-    assert lines[6] == "  - Ask Pat to join a safety network meeting (Jo Reed, by 1 December 2026, agreed)"
+    assert lines[2].startswith("- The child's views: Amy told the nursery")
+    assert lines[3].startswith("- Danger statement 1: The nursery and Jo are worried")
+    assert lines[4].startswith("- Safety goal 1: Dean and Lisa will sort out arguments calmly")
+    assert lines[5].startswith("- Overall safety scale: 3 to 4")
+    assert lines[6] == "- Next steps:"
+    assert lines[7] == "  - Ask Pat to join a safety network meeting (Jo Reed, by 1 December 2026, agreed)"
+    assert lines[9].startswith("- The manager's decision: Convene a safety network meeting")
+    assert lines[10] == "- Next pod or review: Friday 18 December 2026."
+    assert lines[11] == "- Record written by Sam Patel."
     assert lines[-1] == "**OFFICIAL-SENSITIVE**"
-    assert len(lines) == 9
+    assert len(lines) == 13
 
 
 def test_statement_built_from_parts_only_is_summarised_from_them():
@@ -448,3 +453,24 @@ def test_scores_still_hidden_are_not_shown_in_the_record():
 def test_an_untitled_pod_is_headed_by_its_case_reference():
     assert render_markdown(full_pod(title="")).splitlines()[2] == "# Pod record: Family C"
     assert render_markdown(full_pod(title="", case_reference="")).splitlines()[2] == "# Pod record"
+
+
+# ---------------------------------------------------------------- what a facilitator missed
+
+
+def test_the_childs_own_words_the_author_and_the_next_review_are_in_the_record():
+    text = render_markdown(full_pod())
+    assert "## The child's views, in their own words" in text
+    assert 'Amy told the nursery: "I hide under the table when Daddy shouts."' in text
+    assert "- **Record written by:** Sam Patel" in text
+    assert "- **Next pod or review:** Friday 18 December 2026" in text
+    plain_text = render_text(full_pod())
+    assert "- Record written by: Sam Patel" in plain_text and "- Next pod or review: Friday 18 December 2026" in plain_text
+
+
+def test_the_managers_decision_is_recorded_only_when_the_manager_was_there():
+    decision = "Convene a safety network meeting with Pat before the review"
+    assert f"- **The manager's decision:** {decision}" in render_markdown(full_pod())
+    for render in (render_markdown, render_text):
+        without = full_pod(manager_present=False)
+        assert decision not in render(without)

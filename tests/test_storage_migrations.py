@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import io
 import os
@@ -163,6 +164,25 @@ def test_upgrade_keeps_every_row_and_backs_up_first(home):
         assert {k: stored[k] for k in row} == row, table
     assert "current_stage" not in columns(backup, "pods")
     assert migrate.stored_revision(f"sqlite:///{backup}") == "0001"
+
+
+def test_0004_adds_the_record_details_empty_and_keeps_every_row(home):
+    """A pod stored at 0003 opens with no child's views, author, next review or manager's decision,
+    and then keeps them."""
+    path = db_file(home)
+    path.parent.mkdir()
+    build_at(path, "0003", ROWS_0001)
+    with Repository.open() as repo:
+        assert (repo.migration.from_revision, repo.migration.to_revision) == ("0003", "0004")
+        pod = repo.get_pod(1)
+        assert (pod.childs_views, pod.record_author, pod.next_review, pod.manager_decision) == ("", "", None, "")
+        assert [s.text for s in pod.danger_statements] == ["Jo is worried that..."]
+        pod.childs_views = "I want to stay with Nana."
+        pod.next_review = dt.date(2026, 12, 18)
+        repo.save_pod(pod)
+    with Repository.open() as repo:
+        again = repo.get_pod(1)
+    assert again.childs_views == "I want to stay with Nana." and again.next_review == dt.date(2026, 12, 18)
 
 
 def test_the_upgrade_would_lose_children_with_foreign_keys_on(home):
