@@ -24,9 +24,9 @@ from .controls import TickBox
 from .workspace import PodPanel
 
 
-def read_as(day: dt.date) -> Content:
+def read_as(day: dt.date | None) -> Content:
     """The day a typed date was read as, in full, shown beside the box."""
-    return Content(f"Read as {describe_day(day)}")
+    return Content(f"Read as {describe_day(day)}") if day is not None else Content("")
 
 
 def manager_note(pod: Pod) -> Content:
@@ -76,6 +76,16 @@ class DetailsPanel(PodPanel):
             yield TickBox(
                 "Practice pod (practising mapping, not a live case)", pod.practice, id="details-practice", compact=True
             )
+            yield Label("The manager's decision (recorded only while the manager is here)", classes="field-label")
+            yield Input(pod.manager_decision, id="details-decision", compact=True)
+            with Horizontal(classes="details-row"):
+                with Vertical(classes="details-field"):
+                    yield Label("Record written by", classes="field-label")
+                    yield Input(pod.record_author, id="details-author", compact=True)
+                with Vertical(classes="details-field"):
+                    yield Label("Next pod or review (for example 18/12/2026 or in two weeks)", classes="field-label")
+                    yield Input(pod.next_review.isoformat() if pod.next_review else "", id="details-review", compact=True)
+                    yield Static(read_as(pod.next_review), id="details-review-read", classes="edit-hint")
             yield Label("Who is here", classes="field-label")
             with Vertical(id="details-participants"):
                 for person in pod.participants:
@@ -88,10 +98,13 @@ class DetailsPanel(PodPanel):
         # the date before the typing began: a half-typed date that read as a day ("12/3" of
         # "12/31/2026") is put back to it when the whole turns out not to be one
         self.date_before = self.pod.date
+        self.review_before = self.pod.next_review
 
     def on_descendant_focus(self, event) -> None:
         if getattr(event.widget, "id", None) == "details-date":
             self.date_before = self.pod.date
+        if getattr(event.widget, "id", None) == "details-review":
+            self.review_before = self.pod.next_review
 
     def today(self) -> dt.date:
         return self.app.wall_clock().date()
@@ -102,8 +115,10 @@ class DetailsPanel(PodPanel):
     def show_pod(self) -> None:
         """After undo: put every box back to what the pod says."""
         pod = self.pod
+        review = pod.next_review.isoformat() if pod.next_review else ""
         for selector, value in (("#details-team", pod.team), ("#details-case", pod.case_reference),
-                                ("#details-date", pod.date.isoformat())):
+                                ("#details-date", pod.date.isoformat()), ("#details-author", pod.record_author),
+                                ("#details-decision", pod.manager_decision), ("#details-review", review)):
             box = self.query_one(selector, Input)
             if box.value != value:
                 with box.prevent(Input.Changed):
@@ -121,6 +136,8 @@ class DetailsPanel(PodPanel):
         shown = [row.participant for row in self.query(ParticipantRow)]
         self.query_one("#details-date-read", Static).update(read_as(pod.date))
         self.date_before = pod.date
+        self.review_before = pod.next_review
+        self.query_one("#details-review-read", Static).update(read_as(pod.next_review))
         self.query_one("#details-date-error", Static).update("")
         if shown != [p for p in pod.participants]:
             rows.remove_children()
@@ -157,6 +174,26 @@ class DetailsPanel(PodPanel):
         read.update(read_as(date))
         if self.session.set_pod("date", date):
             self.changed()
+
+    @on(Input.Changed, "#details-author")
+    def _author(self, event: Input.Changed) -> None:
+        self.session.set_pod("record_author", event.value.strip())
+
+    @on(Input.Changed, "#details-decision")
+    def _decision(self, event: Input.Changed) -> None:
+        self.session.set_pod("manager_decision", event.value.strip())
+
+    @on(Input.Changed, "#details-review")
+    def _review(self, event: Input.Changed) -> None:
+        read = self.query_one("#details-review-read", Static)
+        if not event.value.strip():
+            read.update("")
+            self.session.set_pod("next_review", None)
+            return
+        day, problem = read_day_or_problem(event.value, self.today())
+        read.update(read_as(day) if day is not None else Content(problem or ""))
+        # a half-typed date that read as a day goes back to the one before the typing
+        self.session.set_pod("next_review", day if day is not None else self.review_before)
 
     @on(Select.Changed, "#details-reason")
     def _reason(self, event: Select.Changed) -> None:

@@ -26,6 +26,7 @@ from .workspace import PodPanel
 ANSWER_OPTIONS = [("Yes", "yes"), ("Partly", "partly"), ("No", "no")]
 
 
+CHILDS_VIEWS_LABEL = "The child's views, in their own words where you have them"
 STORY_LABEL = "The presenter's story of the case, and the group's clarifying questions"
 
 
@@ -38,6 +39,8 @@ class FocusPanel(PodPanel):
         if self.story_stage() is not None:
             yield Label(STORY_LABEL, classes="field-label")
             yield TextArea(self.story_notes(), id="story-notes", soft_wrap=True, show_line_numbers=False)
+        yield Label(CHILDS_VIEWS_LABEL, classes="field-label")
+        yield TextArea(self.pod.childs_views, id="childs-views", soft_wrap=True, show_line_numbers=False)
 
     def story_stage(self) -> Stage | None:
         """The stage for the presenter's story: the current one if it is a story stage, else the first."""
@@ -59,6 +62,9 @@ class FocusPanel(PodPanel):
         area = self.query_one("#focus-question", TextArea)
         if area.text != self.pod.focus_question:
             area.load_text(self.pod.focus_question)
+        views = self.query_one("#childs-views", TextArea)
+        if views.text != self.pod.childs_views:
+            views.load_text(self.pod.childs_views)
         for notes in self.query("#story-notes").results(TextArea):
             if notes.text != self.story_notes():
                 notes.load_text(self.story_notes())
@@ -70,6 +76,10 @@ class FocusPanel(PodPanel):
     @on(TextArea.Changed, "#focus-question")
     def _changed(self, event: TextArea.Changed) -> None:
         self.session.set_pod("focus_question", event.text_area.text)
+
+    @on(TextArea.Changed, "#childs-views")
+    def _views_changed(self, event: TextArea.Changed) -> None:
+        self.session.set_pod("childs_views", event.text_area.text)
 
     @on(TextArea.Changed, "#story-notes")
     def _story_changed(self, event: TextArea.Changed) -> None:

@@ -99,3 +99,20 @@ async def test_the_date_takes_what_a_practitioner_types_and_shows_what_it_read(d
         assert screen.pod.date == dt.date(2026, 12, 11)  # the pod keeps the date it had
         await saved(pilot)
     assert repo.get_pod(pod_id).date == dt.date(2026, 12, 11)
+
+
+async def test_the_records_author_next_review_and_managers_decision_are_kept(db_url, repo):
+    pod_id = repo.add_pod(full_pod(record_author="", next_review=None, manager_decision=""))
+    app = GqPodsApp(db_url, wall_clock=lambda: dt.datetime(2026, 12, 1, 10, 0))  # a Tuesday
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_tab(pilot, pod_id, "details", "set_up")
+        panel = screen.query_one(DetailsPanel)
+        panel.query_one("#details-author", Input).value = "Sam Patel"
+        panel.query_one("#details-decision", Input).value = "Network meeting before the review"
+        panel.query_one("#details-review", Input).value = "in two weeks"
+        read = panel.query_one("#details-review-read", Static)
+        await wait_until(pilot, lambda: "Read as Tuesday 15 December 2026" in str(read.render()))
+        await saved(pilot)
+    stored = repo.get_pod(pod_id)
+    assert (stored.record_author, stored.manager_decision) == ("Sam Patel", "Network meeting before the review")
+    assert stored.next_review == dt.date(2026, 12, 15)
