@@ -132,7 +132,8 @@ def assert_inert(render, hostile_markdown: str, harmless_markdown: str) -> None:
     # no more lists, headings, tables or bold than the record makes itself (line breaks,
     # paragraphs and pandoc's column widths follow the length and lines of the text)
     def shape(tags):
-        return Counter(tag for tag, _ in tags if tag not in ("br", "p", "colgroup", "col"))
+        return Counter(tag for tag, attrs in tags if tag not in ("br", "p", "colgroup", "col")
+                       and (tag, attrs) not in INERT)
 
     assert shape(found) == shape(made_by_record)
 
