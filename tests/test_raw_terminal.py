@@ -13,7 +13,7 @@ from __future__ import annotations
 import sqlite3
 
 from gq_pods.model import MapItem, Participant, Person, Pod, PodMap
-from tests.terminal import GQ_PODS, Terminal, database_url, import_pod, make_env
+from tests.terminal import GQ_PODS, Terminal, database_url, import_pod, make_env, poll
 from tests.test_storage_clean import CONTROLS, stored_text
 
 # Clear the screen; write "Hello" to the clipboard (OSC 52); retitle the window (OSC 0);
@@ -63,6 +63,11 @@ def test_escape_sequences_in_a_pod_and_a_paste_never_reach_the_terminal_or_stay_
         term.send("Enter")
         # The set-up stage opens on the Pod tab's form: the team and each participant in edit boxes.
         term.wait_for("North Team")
+        # The participants sit below the pod's details: Tab down the form until they show.
+        for _ in range(30):
+            if poll(lambda: "Sam" in term.screen(), timeout=1.0):
+                break
+            term.send("Tab")
         term.wait_for("Sam")
 
         term.send("F8")
