@@ -291,11 +291,22 @@ def presenter_first_message(name: str) -> str:
     return f"Presenter first: {name}, the presenter, scores before anyone else. Press enter to score for them."
 
 
-def parse_score(text: str) -> tuple[int | None, str | None]:
-    """A typed score as a whole number from 0 to 10, or why it cannot be one."""
+def parse_score(text: str, hidden: bool = False) -> tuple[int | None, str | None]:
+    """A typed score as a whole number from 0 to 10, or why it cannot be one.
+
+    When scores are ``hidden`` (collected, then revealed together), the reason never repeats
+    what was typed: it shows on the shared screen, and "11 is higher than 10" would tell the
+    room the score."""
     raw = text.strip()
     if not raw:
         return None, f"Type a score from {MIN_SCORE} to {MAX_SCORE}."
+    value, problem = _read_score(raw)
+    if problem and hidden:
+        return None, f"That is not a score. Type a whole number from {MIN_SCORE} to {MAX_SCORE}."
+    return value, problem
+
+
+def _read_score(raw: str) -> tuple[int | None, str | None]:
     try:
         value = int(raw)
     except ValueError:

@@ -114,7 +114,7 @@ class ScoreForm(EditForm[ScaleScore]):
             who = self.query_one("#score-who", Input).value.strip()
             if not who:
                 raise FormProblem("Give their initials, so the scale shows whose score it is.", "score-who")
-        value, problem = scaling.parse_score(self.query_one("#score-value", Input).value)
+        value, problem = scaling.parse_score(self.query_one("#score-value", Input).value, hidden=self.hidden)
         if problem:
             raise FormProblem(problem, "score-value")
         assert value is not None

@@ -103,7 +103,11 @@ async def test_hidden_then_revealed_together(db_url, repo):
         await pilot.press("n")  # Jo Reed, the presenter
         form = app.screen
         assert form.query_one("#score-value", Input).password  # hidden as it is typed
-        await pilot.press("7")
+        await pilot.press("1", "1", "ctrl+s")  # a slip: the error must not tell the room the score
+        await pilot.pause()
+        shown = "".join(s.text for s in form._compositor.render_strips())
+        assert "That is not a score" in shown and "11" not in shown
+        await pilot.press("backspace", "backspace", "7")
         assert "7" not in "".join(s.text for s in form._compositor.render_strips())
         await pilot.press("ctrl+s")
         await pilot.pause()

@@ -264,3 +264,18 @@ def test_a_reworded_question_is_kept_and_long_words_are_cut():
     assert 'safety goal 1 ("' + " ".join(["word"] * 12) + '…")' in scaling.question_for(pod, "ds1")
     pod.scale_for("ds1").question = "How safe is Amy at night?"
     assert scaling.question_for(pod, "ds1") == "How safe is Amy at night?"
+
+
+@given(st.text(min_size=1, max_size=12).filter(lambda t: scaling.parse_score(t)[1] is not None))
+def test_a_hidden_score_typed_wrong_is_never_repeated_on_the_shared_screen(typed):
+    """In hidden-then-reveal scaling, '11 is higher than 10' would tell the room the score."""
+    value, problem = scaling.parse_score(typed, hidden=True)
+    assert value is None
+    # one message for every wrong score, so it says nothing about what was typed
+    assert problem in ("That is not a score. Type a whole number from 0 to 10.", "Type a score from 0 to 10.")
+
+
+def test_a_hidden_score_of_eleven_is_refused_without_saying_eleven():
+    assert scaling.parse_score("11", hidden=True) == (None, "That is not a score. Type a whole number from 0 to 10.")
+    assert scaling.parse_score("11") == (None, "11 is higher than 10. Scores go from 0 to 10.")
+    assert scaling.parse_score("7", hidden=True) == (7, None)
