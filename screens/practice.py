@@ -24,8 +24,9 @@ from .text import cell, plain
 
 TITLE = "Practise alone: choose a case  (Enter reads it, Escape goes back to the pods)"
 INTRO = (
-    "Each case is fictional. Read the summary, sort the evidence into the map, then write "
-    "danger statements and safety goals. The model answer stays hidden until you ask for it."
+    "Each case is fictional. Read its summary here, then practise in a new pod with 'Practice "
+    "pod' ticked: sort the evidence into the map, then write danger statements and safety goals. "
+    "The model answer is never shown on this screen."
 )
 NO_CASES = "There are no practice cases to show."
 
