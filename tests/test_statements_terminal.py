@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 from gq_pods.model import Participant, Pod
 from tests.terminal import GQ_PODS, Terminal, import_pod, make_env
 
@@ -26,9 +24,8 @@ def test_a_statement_typed_in_a_real_terminal_is_composed_shown_and_saved(tmp_pa
         term.send("a")
         term.wait_for("Who is worried?")
         term.type("The school [b]")
-        time.sleep(0.5)
-        term.send("Tab")
-        time.sleep(0.5)
+        term.wait_for("The school [b] is worried")  # the preview has the first part
+        term.send("Tab")  # keys are handled in order: the text below lands after the Tab
         term.type("Dad shouts at Mum")
         screen = term.wait_for("The school [b] is worried that Dad shouts at Mum.")
         assert "Suggestions" in screen
