@@ -259,7 +259,7 @@ class Repository:
         with self._writing() as conn:
             # By hand as well as by cascade: no orphaned case text, even if a
             # connection somehow had foreign keys off.
-            for table in t.POD_CHILDREN:
+            for table in (*t.POD_CHILDREN, *t.POD_ASIDE):
                 conn.execute(delete(table).where(table.c.pod_id == pod_id))
             if conn.execute(delete(t.pods).where(t.pods.c.id == pod_id)).rowcount != 1:
                 raise PodNotFound(pod_id)

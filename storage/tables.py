@@ -249,6 +249,30 @@ drafts = Table(
     UniqueConstraint("pod_id", "kind", "owner_position", "position"),
 )
 
+# 0005: a pod opened from a practice scenario is an attempt, kept apart from the team's pods
+# (not in the pods list, export --all or the team's counts). The pod holds the attempt's
+# map and statements; this row holds which scenario, and what comparing with the model found.
+practice_attempts = Table(
+    "practice_attempts",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _pod_id(),
+    _text("scenario_id"),
+    Column("scenario_title", Text, nullable=False, server_default=""),
+    Column("started_at", DateTime(timezone=True), nullable=False),
+    Column("compared_at", DateTime(timezone=True), nullable=True),
+    Column("facts_total", Integer, nullable=True),
+    Column("facts_matched", Integer, nullable=True),
+    Column("statements", Integer, nullable=True),
+    Column("statement_problems", Integer, nullable=True),
+    Column("key_points_total", Integer, nullable=True),
+    Column("key_points_covered", Integer, nullable=True),
+    Column("self_rating", Integer, nullable=True),
+    Column("do_differently", Text, nullable=False, server_default=""),
+    UniqueConstraint("pod_id"),
+    Index(None, "scenario_id"),
+)
+
 # Children of a pod, deepest first (the order to delete them in by hand).
 POD_CHILDREN = (
     scale_scores,
@@ -264,3 +288,7 @@ POD_CHILDREN = (
     contingencies,
     stage_records,
 )
+
+# Rows kept beside a pod, not part of its record (not in the pod file, not rewritten on a
+# save); deleting the pod deletes them.
+POD_ASIDE = (practice_attempts,)
