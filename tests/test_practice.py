@@ -87,3 +87,66 @@ async def test_a_bad_team_file_is_named_and_the_good_one_is_listed(db_url, gq_ho
         shown = str(problems.render())
         assert "One of your team's scenario files could not be used" in shown
         assert "broken.json was left out: colour: unknown key" in shown
+
+
+# ---------------------------------------------------------------- one person: the solo wording (pure)
+
+import re as _re
+
+import pytest as _pytest
+
+from gq_pods import stages as _stages
+from gq_pods.model import COLUMNS
+from gq_pods.model import Pod as _Pod
+from gq_pods.session import EditRefused as _EditRefused
+from gq_pods.session import PodSession as _PodSession
+
+GROUP_WORDS = _re.compile(r"\b(we|us|our|each of us|each member|the group|group|presenter|facilitator)\b", _re.I)
+
+
+@_pytest.mark.parametrize("style", sorted(_stages.DEFAULTS))
+def test_every_default_stage_speaks_to_one_person_in_an_attempt(style):
+    group = _stages.stages_for(style)
+    alone = _stages.for_one(group)
+    assert [s.key for s in alone.stages] == [s.key for s in group.stages]  # the same stages, in order
+    for stage in alone.stages:
+        # a stage named after the map's own column ("What are we worried about?") keeps its name
+        title = "" if stage.title in {name for name, _ in COLUMNS} else stage.title
+        words = [title, stage.lead, *stage.prompts]
+        assert not any(GROUP_WORDS.search(w) for w in words), (stage.key, words)
+        assert stage.lead == "You"
+    # and the group's plan is untouched: a team pod still speaks to the group
+    assert any(GROUP_WORDS.search(p) for s in group.stages for p in s.prompts)
+
+
+def test_solo_wordings_keep_the_substance_and_leave_a_teams_own_prompts_alone():
+    alone = _stages.for_one(_stages.stages_for("content_mapping"))
+    assert alone.get("scaling").prompts[0] == "Where are you on the scale, 0 to 10, and why?"
+    assert alone.get("worries").prompts[1] == "How do you know? Who saw it, who said it?"
+    team = _stages.stages_for(
+        "group_supervision", {"group_supervision": [{"key": "worries", "prompts": ["What do we know?"]}]}
+    )
+    assert _stages.for_one(team).stages[0].prompts == ("What do we know?",)  # as the team wrote it
+
+
+def test_the_scale_question_asks_one_person():
+    group = 'On a scale of 0 to 10, where 10 means goal 1 has been happening for long enough, and 0 means danger statement 1 is happening now, where are we today?'
+    assert _stages.solo_question(group).endswith("where do you put it today?")
+    assert "where are we" not in _stages.solo_question(group)
+    own = "A team's own question, as typed"
+    assert _stages.solo_question(own) == own
+
+
+def test_placing_a_sentence_makes_an_item_and_undo_takes_it_off():
+    session = _PodSession(_Pod(practice=True))
+    item, index = session.place_text("harm", "  Ava had a bruise on her arm on 3 May.  ", label="Place in Harm")
+    assert session.pod.map.harm == [item] and index == 0
+    assert item.text == "Ava had a bruise on her arm on 3 May."
+    assert session.version == 1
+    step = session.undo()
+    assert step.label == "Place in Harm" and step.about == ("section", "harm")
+    assert session.pod.map.harm == []
+    with _pytest.raises(_EditRefused):
+        session.place_text("danger_statements", "A sentence")
+    with _pytest.raises(_EditRefused):
+        session.place_text("harm", "   ")
