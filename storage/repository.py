@@ -32,7 +32,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Engine, delete, func, insert, select, type_coerce, update
+from sqlalchemy import Engine, delete, exists, func, insert, select, type_coerce, update
 from sqlalchemy import exc as sa_exc
 from sqlalchemy.types import NullType
 
@@ -144,15 +144,18 @@ class Repository:
     # ------------------------------------------------------------ queries
 
     def list_pods(self, search: str = "") -> list[PodSummary]:
-        """Every pod, newest first (by date, then most recently added).
+        """Every pod of the team's, newest first (by date, then most recently added);
+        practice attempts are left out (see :meth:`attempts`).
 
         ``search`` keeps pods whose title, team or case reference contains it,
         ignoring case (any alphabet, so this is done here rather than in SQL).
         A pod whose row is damaged is listed with the status ``unreadable``.
         """
         p = t.pods.c
-        query = select(*_raw(p.id, *(p[name] for name in _SUMMARY_FIELDS), p.updated_at)).order_by(
-            p.date.desc(), p.id.desc()
+        query = (
+            select(*_raw(p.id, *(p[name] for name in _SUMMARY_FIELDS), p.updated_at))
+            .where(team_pods())
+            .order_by(p.date.desc(), p.id.desc())
         )
         with self._reading() as conn:
             rows = conn.execute(query).mappings().all()
@@ -166,8 +169,9 @@ class Repository:
         return out
 
     def count_pods(self) -> int:
+        """How many pods the team has (practice attempts are not counted)."""
         with self._reading() as conn:
-            return int(conn.execute(select(func.count()).select_from(t.pods)).scalar_one())
+            return int(conn.execute(select(func.count()).select_from(t.pods).where(team_pods())).scalar_one())
 
     def get_pod(self, pod_id: int) -> Pod:
         """The whole pod; raises :class:`PodNotFound` or :class:`PodUnreadable`."""
@@ -347,6 +351,12 @@ class Repository:
 
 
 # ---------------------------------------------------------------- rows
+
+
+def team_pods() -> Any:
+    """The condition that keeps the team's pods: a pod with an attempt row beside it is practice."""
+    a = t.practice_attempts.c
+    return ~exists().where(a.pod_id == t.pods.c.id)
 
 
 def _insert_pod(conn: Any, pod: Pod, now: _dt.datetime) -> int:
