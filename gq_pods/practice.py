@@ -443,6 +443,68 @@ def progress(attempts: Sequence[Attempt]) -> dict[str, list[Attempt]]:
     return out
 
 
+def _trend(first: float, last: float, up: str, down: str) -> str:
+    if last > first:
+        return up
+    if last < first:
+        return down
+    return "no change"
+
+
+def _number(value: float) -> str:
+    return f"{value:.1f}".removesuffix(".0")
+
+
+def progress_lines(attempts: Sequence[Attempt]) -> list[str]:
+    """Progress on each scenario compared more than once, in words: facts placed as the
+    model did and problems per statement, attempt by attempt, and which way they moved."""
+    from .text import visible
+
+    lines: list[str] = []
+    for tries in progress(attempts).values():
+        if len(tries) < 2:
+            continue
+        last = tries[-1]
+        lines.append(f"{visible(last.scenario_title, keep_newlines=False)} ({visible(last.scenario_id, keep_newlines=False)}), "
+                     f"{len(tries)} attempts compared")
+        placed = [a for a in tries if a.facts_matched is not None and a.facts_total is not None]
+        if placed:
+            trend = _trend(placed[0].facts_matched or 0, placed[-1].facts_matched or 0, "rising", "falling")
+            shown = ", ".join(a.facts_label for a in placed)
+            lines.append(f"  Facts placed as the model did: {shown} ({trend})")
+        rates = [a.problems_per_statement for a in tries if a.problems_per_statement is not None]
+        if rates:
+            trend = _trend(rates[0], rates[-1], "rising", "falling") if len(rates) > 1 else "one attempt with statements"
+            lines.append(f"  Problems per statement: {', '.join(_number(r) for r in rates)} ({trend})")
+    return lines
+
+
+def format_attempts(attempts: Sequence[Attempt]) -> str:
+    """The attempts as ``gq-pods practice`` prints them, oldest first, then the progress."""
+    from .text import visible
+
+    if not attempts:
+        return (
+            "No practice attempts yet. Start the app with `gq-pods`, press p on the pods list "
+            "and choose a scenario to practise on.\n"
+        )
+    out = [f"{'Pod':>5}  {'Started':16}  {'Facts as model':14}  {'Problems per statement':22}  Your rating"]
+    for a in sorted(attempts, key=lambda a: (a.started_at, a.pod_id)):
+        started = a.started_at.astimezone().strftime("%Y-%m-%d %H:%M")
+        if a.compared:
+            rating = f"{a.self_rating} of 10" if a.self_rating is not None else "-"
+            figures = f"{a.facts_label or '-':14}  {a.problems_label or '-':22}  {rating}"
+        else:
+            figures = "Not compared with the model yet"
+        out.append(f"{a.pod_id:>5}  {started:16}  {figures}")
+        title = visible(a.scenario_title or "Untitled scenario", keep_newlines=False)
+        out.append(f"{'':5}  {title} ({visible(a.scenario_id, keep_newlines=False)})")
+    lines = progress_lines(attempts)
+    if lines:
+        out += ["", "Progress", *(f"  {line}" for line in lines)]
+    return "\n".join(out) + "\n"
+
+
 def check_rating(rating: int | None) -> int | None:
     """The self-rating, 0 to 10, or None; raises ValueError with a plain message."""
     if rating is None:
@@ -465,8 +527,10 @@ __all__ = [
     "check_rating",
     "compare",
     "content_words",
+    "format_attempts",
     "learner_words",
     "progress",
+    "progress_lines",
     "split_sentences",
     "start_pod",
     "words",
