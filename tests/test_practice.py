@@ -40,7 +40,7 @@ async def test_p_opens_the_cases_with_age_style_and_worries_and_escape_goes_back
         rows = _rows(app)
         assert len(rows) == len(SHIPPED)
         noor = next(row for row in rows if row[0].startswith("Noor"))
-        assert noor[1:] == ["under 1", "Content mapping", "a baby with a parent who is struggling; a parent's mental health"]
+        assert noor[1:] == ["under 1", "Content mapping", "not yet", "a baby with a parent who is struggling; a parent's mental health"]
         tia = next(row for row in rows if row[0].startswith("Tia"))
         assert tia[1:3] == ["17", "Group supervision"]
         assert not app.screen.query_one("#practice-problems", Static).display
