@@ -257,25 +257,27 @@ def compare(pod: Pod, scenario: Scenario) -> Comparison:
     whole sentence of the case placed on the map). An item that holds none may still
     match one fact loosely, when most of that fact's content words are in it
     (:data:`FACT_WORDS_NEEDED`): each such item matches at most one fact. Each fact is
-    found at most once, preferring an item in the section the model put it in.
+    found at most once, preferring an item in the section the model put it in; an item
+    that holds a fact already found elsewhere (the same sentence placed twice) is not
+    counted again, and is not among ``unmatched_items`` either, which are the items that
+    hold no model fact at all.
 
     Statements: the learner's statement 1 against the model's 1, and so on; a goal is the
     one paired with its statement. Key points: covered when enough of their content words
     are in the learner's own words (:data:`KEY_POINT_WORDS_NEEDED`).
     """
     items = [(section, item.text) for section in TEXT_SECTIONS for item in pod.map.section(section) if item.text.strip()]
-    facts = _match_facts(scenario, items)
-    used = {(r.placed_in, r.item_text) for r in facts if r.placed_in is not None}
-    unmatched = tuple((section, text) for section, text in items if (section, text) not in used)
+    facts, used = _match_facts(scenario, items)
     return Comparison(
         facts=facts,
-        unmatched_items=unmatched,
+        unmatched_items=tuple(item for i, item in enumerate(items) if i not in used),
         pairs=tuple(_pairs(pod, scenario)),
         key_points=tuple(_key_points(pod, scenario)),
     )
 
 
-def _match_facts(scenario: Scenario, items: list[tuple[str, str]]) -> tuple[FactResult, ...]:
+def _match_facts(scenario: Scenario, items: list[tuple[str, str]]) -> tuple[tuple[FactResult, ...], set[int]]:
+    """Each model fact's result, and the items that hold a model fact (counted or not)."""
     item_words = [words(text) for _, text in items]
     item_content = [content_words(text) for _, text in items]
     found: dict[int, int] = {}  # fact index -> item index
@@ -310,7 +312,7 @@ def _match_facts(scenario: Scenario, items: list[tuple[str, str]]) -> tuple[Fact
         i = found.get(f)
         section, text = items[i] if i is not None else (None, None)
         results.append(FactResult(fact.fact, fact.section, fact.reason, section, text))
-    return tuple(results)
+    return tuple(results), exact_items | loose_items
 
 
 def _problems(text: str, kind: str) -> int:
