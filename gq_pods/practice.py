@@ -142,6 +142,12 @@ def _inside(needle: list[str], haystack: list[str]) -> bool:
     return f" {' '.join(needle)} " in f" {' '.join(haystack)} "
 
 
+def holds(text: str, fact: str) -> bool:
+    """Whether the words of ``fact`` are in ``text``, in order and together (case, quotes,
+    punctuation and spacing aside): how a map item or a sentence holds a model fact."""
+    return _inside(words(fact), words(text))
+
+
 def _share(wanted: set[str], have: set[str]) -> float:
     return len(wanted & have) / len(wanted) if wanted else 0.0
 
@@ -530,6 +536,7 @@ __all__ = [
     "compare",
     "content_words",
     "format_attempts",
+    "holds",
     "learner_words",
     "progress",
     "progress_lines",

@@ -99,7 +99,7 @@ def test_an_attempt_is_a_practice_pod_for_one_learner_with_the_scenario_s_case()
 def test_every_model_fact_lies_inside_one_sentence_of_its_case(s):
     sentences = case_sentences(s)
     for fact in s.model_map:
-        holding = [x for x in sentences if practice._inside(practice.words(fact.fact), practice.words(x))]
+        holding = [x for x in sentences if practice.holds(x, fact.fact)]
         assert holding, f"{fact.fact!r} spans two sentences of {s.id}"
 
 
@@ -110,7 +110,7 @@ def test_placing_every_sentence_where_the_model_puts_its_facts_matches_them_all(
     pod = start_pod(s)
     expected = 0
     for sentence in case_sentences(s):
-        inside = [f for f in s.model_map if practice._inside(practice.words(f.fact), practice.words(sentence))]
+        inside = [f for f in s.model_map if practice.holds(sentence, f.fact)]
         if inside:
             pod.map.section(inside[0].section).append(MapItem(sentence))
             expected += sum(1 for f in inside if f.section == inside[0].section)
