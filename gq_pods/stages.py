@@ -287,6 +287,11 @@ SOLO_PROMPTS: dict[str, str | None] = {
         "What was most useful? What did you learn about the process?",
     "What has the presenter done on this case that they are pleased with?":
         "What has the worker done on this case that they could be pleased with?",
+    # the labels of the focus and reflection tabs
+    "What does the presenter want from the group today? Record it word for word.":
+        "The question this case asks, from its summary:",
+    "The presenter's story of the case, and the group's clarifying questions":
+        "Your notes on the story of the case, and what you would ask",
 }
 SOLO_TITLES = {"The presenter's story": "The story of the case"}
 # The end of a scale's question, as a group asks it and as one person does.

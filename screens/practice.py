@@ -34,10 +34,9 @@ if TYPE_CHECKING:  # pragma: no cover
 
 TITLE = "Practise alone: choose a case"
 INTRO = (
-    "Each case is fictional. Press s to practise the chosen case: its summary stands beside "
-    "the map, and you sort its sentences into the map, then write danger statements and safety "
-    "goals. When you are done, ctrl+f compares your attempt with the model answer, which is "
-    "shown only then. Your attempts are kept apart from the team's pods."
+    "Each case is fictional. s starts practising the chosen case, its summary beside the map. "
+    "When you are done, ctrl+f compares your attempt with the model answer, shown only then. "
+    "Attempts are kept apart from the team's pods."
 )
 NO_CASES = "There are no practice cases to show."
 
@@ -98,7 +97,8 @@ class PracticeScreen(Screen):
     def on_mount(self) -> None:
         self.library = load_library()
         table = self.query_one("#scenarios", DataTable)
-        table.add_column("Case", key="title", width=None if self.app.size.width >= 140 else 40)
+        width = self.app.size.width
+        table.add_column("Case", key="title", width=None if width >= 140 else 40 if width >= 110 else 30)
         table.add_column("Age", key="age", width=7)
         table.add_column("Style", key="style", width=17)
         table.add_column("Tried", key="tried", width=8)

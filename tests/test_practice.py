@@ -119,6 +119,11 @@ def test_every_default_stage_speaks_to_one_person_in_an_attempt(style):
     assert any(GROUP_WORDS.search(p) for s in group.stages for p in s.prompts)
 
 
+def test_no_solo_wording_speaks_to_a_group():
+    for group, alone in _stages.SOLO_PROMPTS.items():
+        assert alone is None or not GROUP_WORDS.search(alone), (group, alone)
+
+
 def test_solo_wordings_keep_the_substance_and_leave_a_teams_own_prompts_alone():
     alone = _stages.for_one(_stages.stages_for("content_mapping"))
     assert alone.get("scaling").prompts[0] == "Where are you on the scale, 0 to 10, and why?"
