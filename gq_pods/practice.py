@@ -18,6 +18,7 @@ Pure Python: no Textual, no SQLAlchemy.
 
 from __future__ import annotations
 
+import bisect
 import copy
 import datetime as _dt
 import re
@@ -67,8 +68,9 @@ def start_pod(scenario: Scenario, today: _dt.date | None = None) -> Pod:
 # ---------------------------------------------------------------- the case, sentence by sentence
 
 # A sentence ends at . ! ? or an ellipsis (with any closing quote or bracket) before a
-# space or the end; a line break always ends one.
-_SENTENCE_END = re.compile(r"(?<![.!?\u2026])[.!?\u2026]+[\"'\u201d\u2019)\]]*(?=\s|$)")
+# space or the end; a line break always ends one. Possessive, from the first mark of a
+# run only: a long run of dots costs one pass.
+_SENTENCE_END = re.compile(r"(?<![.!?\u2026])[.!?\u2026]++[\"'\u201d\u2019)\]]*+(?=\s|$)")
 # Words whose full stop is not the end of a sentence ("Mrs. Grant", "e.g. school").
 _ABBREVIATIONS = frozenset(
     "mr mrs ms miss dr prof st no approx eg e.g ie i.e etc vs cf".split()
@@ -94,17 +96,25 @@ def split_sentences(text: str) -> list[str]:
     return out
 
 
+_LAST_WORD = re.compile(r"(\S{1,12})\Z")  # the word before a full stop, as far as a title could be
+
+
 def _line_sentences(line: str) -> list[str]:
-    quotes = checker._quoted(line)  # spans of quoted words on this line, quotes included
+    # Spans of quoted words on this line, quotes included: sorted and apart, so the one
+    # a stop might be inside is found by bisection (a line of many quotes stays linear).
+    quotes = checker._quoted(line)
+    quote_starts = [q_start for q_start, _ in quotes]
     pieces: list[str] = []
     start = 0
     for match in _SENTENCE_END.finditer(line):
         end = match.end()
-        if any(q_start < match.start() and end < q_end for q_start, q_end in quotes):
+        k = bisect.bisect_left(quote_starts, match.start()) - 1
+        if k >= 0 and end < quotes[k][1]:
             continue  # inside a quote (its closing mark ends with the quote, not before)
-        words = line[start : match.start()].split()
-        if match.group() == "." and words and words[-1].casefold().lstrip("(\"'\u201c\u2018") in _ABBREVIATIONS:
-            continue
+        if match.group() == ".":
+            before = _LAST_WORD.search(line, max(start, match.start() - 12), match.start())
+            if before and before.group(1).casefold().lstrip("(\"'\u201c\u2018") in _ABBREVIATIONS:
+                continue
         pieces.append(line[start:end])
         start = end
     pieces.append(line[start:])
