@@ -835,7 +835,8 @@ class PodScreen(SavesWork, OffersCommands, Screen):
         from .export import ExportScreen
 
         self.save_now()
-        self.app.push_screen(ExportScreen(self.pod, self.team.labels))
+        scenario = self.attempt.scenario_title if self.attempt is not None else None
+        self.app.push_screen(ExportScreen(self.pod, self.team.labels, practice_scenario=scenario))
 
     def screen_commands(self) -> list[SystemCommand]:
         return [

@@ -223,3 +223,9 @@ async def test_a_whole_practice_attempt_from_the_list_to_progress(db_url, repo):
         await wait_until(pilot, lambda: isinstance(app.screen, PodScreen) and app.screen is not pod_screen, what="the attempt again")
         await wait_until(pilot, lambda: bool(app.screen.query("#case-sentences")), what="the case again")
         assert app.screen.pod_id == pod_id
+
+        # ctrl+e exports it like any pod, its record marked as practice on a fictional case
+        await pilot.press("ctrl+e")
+        await wait_until(pilot, lambda: bool(app.screen.query("#preview")), what="the export")
+        preview = app.screen.query_one("#preview", TextArea).text
+        assert f"This is a practice attempt at the scenario \u201c{scenario.title}\u201d" in preview
