@@ -155,3 +155,86 @@ def test_placing_a_sentence_makes_an_item_and_undo_takes_it_off():
         session.place_text("danger_statements", "A sentence")
     with _pytest.raises(_EditRefused):
         session.place_text("harm", "   ")
+
+
+# ---------------------------------------------------------------- what the practice screens say (pure)
+
+import datetime as _dt
+
+from hypothesis import given as _given
+from hypothesis import strategies as _st
+
+from gq_pods.model import DangerStatement as _DangerStatement
+from gq_pods.model import MapItem as _MapItem
+from gq_pods.model import SafetyGoal as _SafetyGoal
+from gq_pods.practice import Attempt as _Attempt
+from gq_pods.practice import FactResult as _FactResult
+from gq_pods.visible import visible as _visible
+from screens import practice_view as _view
+from tests import strategies as _strategies
+from screens.case import places_of as _places_of
+from screens.case import sentence_content as _sentence_content
+
+
+def test_tried_words_say_how_often_in_words():
+    assert [_view.tried_words(n) for n in (0, 1, 2, 12)] == ["not yet", "once", "2 times", "12 times"]
+
+
+def test_still_to_fix_names_each_statement_and_goal_problem_and_a_missing_goal():
+    pod = _Pod(practice=True)
+    assert _view.still_to_fix(pod) == ["There is no danger statement yet: the model answer has some to compare with."]
+    pod.danger_statements = [
+        _DangerStatement(id="ds1", text="Concerns re DV; risk of significant harm."),
+        _DangerStatement(
+            id="ds2",
+            text="The school and Jo, the social worker, are worried that Dad shouts at Mum and pushes her, "
+            "like on 3 May when Amy hid under the table, and Amy could be hurt and grow up frightened.",
+        ),
+    ]
+    pod.safety_goals = [_SafetyGoal(id="sg2", danger_statement="ds2", text="Dad will attend a course.")]
+    found = _view.still_to_fix(pod)
+    assert any(line.startswith("Danger statement 1: ") for line in found)
+    assert "Danger statement 1 has no safety goal." in found
+    assert not any(line.startswith("Danger statement 2: ") for line in found)  # a sound statement
+    assert any(line.startswith("Safety goal 2: ") for line in found)  # "attend a course" is compliance
+    # a team's own words for them
+    labels = {"danger_statements": "Worry statements", "safety_goals": "Wellbeing goals"}
+    renamed = _view.still_to_fix(pod, label=lambda s: labels.get(s, s))
+    assert "Worry statement 1 has no wellbeing goal." in renamed
+
+
+def test_where_a_fact_went_in_words():
+    fact = _FactResult("a bruise", "harm", "why", None, None)
+    assert _view.where_words(fact) == "Not placed on your map." and _view.fact_mark(fact) == "✗"
+    fact = _FactResult("a bruise", "harm", "why", "harm", "a bruise on her arm")
+    assert _view.where_words(fact) == "You placed it in Harm, as the model does." and _view.fact_mark(fact) == "✓"
+    fact = _FactResult("a bruise", "harm", "why", "grey_areas", "a bruise")
+    assert _view.where_words(fact) == "You placed it in Grey areas; the model puts it in Harm."
+    assert _view.fact_mark(fact) == "~"
+
+
+def test_progress_rows_and_chart_columns_follow_the_attempts_in_order():
+    day = _dt.datetime(2026, 11, 3, 10, 0, tzinfo=_dt.timezone.utc)
+    first = _Attempt(1, "s", "S", day, day, 10, 4, 2, 5, 5, 2, 6, "")
+    second = _Attempt(2, "s", "S", day, day + _dt.timedelta(days=7), 10, 8, 2, 1, 5, 4, None, "")
+    rows = _view.progress_rows([first, second])
+    assert rows == [
+        ("#1", "03 Nov 2026", "4 of 10", "2.5", "2 of 5", "6 of 10"),
+        ("#2", "10 Nov 2026", "8 of 10", "0.5", "4 of 5", ""),
+    ]
+    facts, problems = _view.progress_columns([first, second])
+    assert [c.values for c in facts] == [(40.0,), (80.0,)]
+    assert [c.values for c in problems] == [(2.5,), (0.5,)]
+    none_written = _Attempt(3, "s", "S", day, day, 10, 3, 0, 0, 5, 0, None, "")
+    assert _view.progress_columns([none_written])[1][0].values == ()  # no statements: a gap, not zero
+
+
+@_given(_strategies.texts().filter(lambda t: t.strip()))
+def test_a_sentence_of_a_teams_case_is_shown_as_written_never_as_markup(sentence):
+    label = {"harm": "Harm [b]"}.get
+    assert str(_sentence_content(sentence, [], label)) == "  " + _visible(sentence)
+    pod = _Pod(practice=True)
+    pod.map.harm.append(_MapItem(text=f"Seen: {sentence}"))
+    places = _places_of(pod, sentence)
+    assert places == ["harm"]
+    assert str(_sentence_content(sentence, places, label)) == "✓ Harm [b]: " + _visible(sentence)
