@@ -102,6 +102,8 @@ class CasePane(PodPanel):
             yield Static(plain(MISSING.format(title=self.missing_title)), id="case-missing")
             return
         yield Static(Content(keys_hint(self.label)), id="case-hint")
+        # What the last key did, here rather than in a notice over the case's words.
+        yield Static(Content(""), id="case-said")
         yield OptionList(*self._options(), id="case-sentences")
 
     def label(self, section: str) -> str:
@@ -128,6 +130,8 @@ class CasePane(PodPanel):
 
     def undone(self, step: UndoStep) -> None:
         self.show_pod()
+        for said in self.query("#case-said").results(Static):
+            said.update(Content(""))
 
     def on_show(self) -> None:
         self.catch_up()
@@ -171,7 +175,9 @@ class CasePane(PodPanel):
         self.drawn = self.session.version
         self.show_pod()
         await self.pod_screen.map_shows_placed(section, at)
-        self.notify(f"Placed in {label}. ctrl+z takes it off.", markup=False, timeout=3)
+        self.query_one("#case-said", Static).update(
+            Content("Placed in ") + plain(label).stylize("bold") + Content(". ctrl+z takes it off.")
+        )
         box = self.sentence_list
         if box is not None and index + 1 < len(self.sentences):
             box.highlighted = index + 1  # on to the next sentence

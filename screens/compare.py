@@ -20,8 +20,8 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Input, Label, SelectionList, Static, TextArea
-from textual.widgets.selection_list import Selection
+from textual.widgets import Button, Footer, Header, Input, Label, OptionList, Static, TextArea
+from textual.widgets.option_list import Option
 
 from gq_pods.practice import Comparison, check_rating, compare
 
@@ -54,7 +54,7 @@ class DoneScreen(Dialog[bool]):
     def body(self) -> ComposeResult:
         yield Static(Content("Done with this attempt?").stylize("bold"), id="dialog-title")
         if self.findings:
-            yield Static(Content("The checker still finds, in your statements and goals:"))
+            yield Static(Content("Still to do in your statements and goals:"))
             with VerticalScroll(id="done-list"):
                 yield Static(Content("\n").join(plain(f"• {line}") for line in self.findings), id="done-findings")
         else:
@@ -78,6 +78,18 @@ class DoneScreen(Dialog[bool]):
         self.dismiss(event.button.id == "compare")
 
 
+def key_point_content(point: str, covered: bool) -> Content:
+    """A key point with whether it is covered, in words (never colour alone)."""
+    mark = Content("[✓] covered  ") if covered else Content("[ ] missed   ")
+    return mark.stylize("bold") + plain(point)
+
+
+class KeyPoints(OptionList):
+    """The key points, each marked covered or missed; space, enter or a click changes the one chosen."""
+
+    BINDINGS = [Binding("space", "select", "Tick or untick", id="compare.key-point")]
+
+
 def _heading(text: str) -> Static:
     return Static(Content(text).stylize("bold"), classes="compare-heading")
 
@@ -93,7 +105,7 @@ class CompareScreen(Screen[bool]):
     CompareScreen .fact { margin-top: 1; }
     CompareScreen .fact-detail { padding-left: 2; }
     CompareScreen .pair { margin-top: 1; }
-    CompareScreen #key-points { height: auto; max-height: 20; border: round $primary; }
+    CompareScreen #key-points { height: auto; max-height: 24; border: round $primary; }
     CompareScreen #key-points:focus { border: round $accent; }
     CompareScreen #rating { width: 16; }
     CompareScreen #do-differently { height: 6; }
@@ -152,14 +164,11 @@ class CompareScreen(Screen[bool]):
             yield _heading("Key points of a good answer")
             yield Static(
                 Content(
-                    "Ticked where your words seem to cover it. It is a suggestion: space ticks or "
-                    "unticks the one under the cursor."
+                    "Marked covered where your words seem to cover it. It is a suggestion: space, "
+                    "enter or a click changes the one chosen."
                 )
             )
-            yield SelectionList[int](
-                *(Selection(plain(k.point), n, k.covered) for n, k in enumerate(c.key_points)),
-                id="key-points",
-            )
+            yield KeyPoints(*(Option(key_point_content(k.point, k.covered)) for k in c.key_points), id="key-points")
 
             yield _heading("How did you do?")
             yield Label(Content("Your own rating of this attempt, 0 to 10 (leave it empty if you prefer):"))
@@ -192,10 +201,14 @@ class CompareScreen(Screen[bool]):
 
     # ------------------------------------------------------------ key points
 
-    @on(SelectionList.SelectedChanged, "#key-points")
-    def _key_points_changed(self, event: SelectionList.SelectedChanged) -> None:
-        chosen = set(event.selection_list.selected)
-        self.comparison = self.comparison.with_key_points([n in chosen for n in range(len(self.comparison.key_points))])
+    @on(OptionList.OptionSelected, "#key-points")
+    def _key_point_chosen(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        index = event.option_index
+        covered = not self.comparison.key_points[index].covered
+        self.comparison = self.comparison.with_key_point(index, covered)
+        point = self.comparison.key_points[index].point
+        event.option_list.replace_option_prompt_at_index(index, key_point_content(point, covered))
         self.query_one("#compare-summary", Static).update(Content(summary_words(self.comparison)))
 
     # ------------------------------------------------------------ saving

@@ -95,8 +95,8 @@ def summary_words(comparison: Comparison) -> str:
         f" ({per:.1f} per statement)".replace(".0 per", " per")
     )
     return (
-        f"Facts placed as the model does: {comparison.facts_matched} of {comparison.facts_total}"
-        f" ({comparison.facts_elsewhere} elsewhere). {problems[0].upper() + problems[1:]}. "
+        f"Facts placed as the model does: {comparison.facts_matched} of {comparison.facts_total}; "
+        f"in another section: {comparison.facts_elsewhere}. {problems[0].upper() + problems[1:]}. "
         f"Key points covered: {comparison.key_points_covered} of {comparison.key_points_total}."
     )
 

@@ -187,6 +187,7 @@ async def test_a_whole_practice_attempt_from_the_list_to_progress(db_url, repo):
         points.highlighted = missed
         await pilot.press("space")
         await wait_until(pilot, lambda: compare.comparison.key_points_covered == covered_before + 1, what="the tick")
+        assert str(points.get_option_at_index(missed).prompt).startswith("[✓] covered")  # in words, not colour alone
         compare.query_one("#rating", Input).focus()
         await pilot.press("7")
         compare.query_one("#do-differently", TextArea).focus()
