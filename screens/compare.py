@@ -41,6 +41,7 @@ class DoneScreen(Dialog[bool]):
     DEFAULT_CSS = """
     DoneScreen > #dialog { width: 80; max-height: 90%; }
     DoneScreen #done-list { height: auto; max-height: 14; margin: 1 0; }
+    DoneScreen #done-findings { margin-bottom: 1; }
     DoneScreen Horizontal { height: auto; align-horizontal: right; }
     DoneScreen Button { margin-left: 2; }
     """

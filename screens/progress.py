@@ -33,30 +33,31 @@ if TYPE_CHECKING:  # pragma: no cover
 
 TITLE = "Your progress at practice"
 INTRO = (
-    "Each case you have compared with the model, attempt by attempt (#1 is your first): the "
-    "share of the model's facts you placed where the model does (higher is better), and the "
-    "problems the checker finds per danger statement (fewer is better). The table has the same "
-    "figures. Only attempts you compared count."
+    "Each case you have compared with the model, attempt by attempt (#1 is your first). Facts: "
+    "the model's facts you placed where the model does (higher is better). Problems: what the "
+    "checker finds per danger statement, its goal included (fewer is better). Key points: those "
+    "your answer covered. Rating: your own. Only attempts you compared count."
 )
 NOTHING_YET = (
     "Nothing to show yet. Practise a case (s on the Practice screen), then press ctrl+f in the "
     "attempt to compare it with the model and save the comparison."
 )
 LOADING = "Reading your attempts..."
+CHART_ROWS = 6  # both charts as tall, so their baselines line up
 FACTS_TITLE = "Facts placed as the model does (%)"
 PROBLEMS_TITLE = "Problems per statement"
 
 
 def facts_chart(attempts: list[Attempt]) -> list[str]:
     facts, _ = progress_columns(attempts)
-    return draw(facts, low=0, high=100, rows=6, axis_labels=(0, 50, 100))
+    return draw(facts, low=0, high=100, rows=CHART_ROWS, axis_labels=(0, 50, 100))
 
 
 def problems_chart(attempts: list[Attempt]) -> list[str]:
     _, problems = progress_columns(attempts)
     top = max([3.0, *(v for c in problems for v in c.values)])
     high = min(10, math.ceil(top))
-    return draw(problems, low=0, high=high, rows=high + 1, axis_labels=(0, high))
+    return draw(problems, low=0, high=high, rows=CHART_ROWS, axis_labels=(0, high))
 
 
 def chart_block(title: str, lines: list[str]) -> Content:
@@ -93,7 +94,9 @@ class ProgressScreen(Screen):
 
     def on_mount(self) -> None:
         table = self.query_one("#progress-table", DataTable)
-        for label in ("Case", "Attempt", "Compared", "Facts as the model", "Problems per statement", "Key points", "Your rating"):
+        case_width = 40 if self.app.size.width >= 110 else 16  # each case is named in full by its charts
+        table.add_column("Case", width=case_width)
+        for label in ("#", "Compared", "Facts", "Problems", "Key points", "Rating"):
             table.add_column(label)
         table.display = False
         self.query_one("#progress", VerticalScroll).focus()
