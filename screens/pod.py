@@ -289,6 +289,7 @@ class PodScreen(SavesWork, OffersCommands, Screen):
         self.tick()
         self.stage_index = index
         stage = self.stage
+        self.remove_class("-case")  # a stage key shows the work, where the case stood in its place
         self.session.enter_stage(self.plan, stage)
         self._map_return = None
         await self.open_work(stage.work)
@@ -308,10 +309,14 @@ class PodScreen(SavesWork, OffersCommands, Screen):
             await building  # a tab's first showing: its panel is there before the next key
         # Now, so keys typed straight after F8 land in the new work; and once more
         # after the tab is laid out, in case the panel needed its layout first.
-        self._focus_work(pane_id, work, self.stage_index)
+        self._focus_work(pane_id, work, self.stage_index, from_key=True)
         self.call_after_refresh(self._focus_work, pane_id, work, self.stage_index, True)
 
-    def _focus_work(self, pane_id: str, work: str, stage_index: int, only_if_lost: bool = False) -> None:
+    def _focus_work(
+        self, pane_id: str, work: str, stage_index: int, only_if_lost: bool = False, from_key: bool = False
+    ) -> None:
+        if not from_key and self._keys_in_case():
+            return  # the learner went to the case (F9) while the pod opened: the keyboard stays there
         panel = self._panels.get(pane_id)
         tabs = self.query_one("#pod-tabs", TabbedContent)
         if stage_index != self.stage_index or tabs.active != f"tab-{pane_id}" or panel is None:
@@ -426,6 +431,10 @@ class PodScreen(SavesWork, OffersCommands, Screen):
         else:
             self.add_class("-case")
             pane.take_keys()
+
+    def _keys_in_case(self) -> bool:
+        pane = self.case_pane if self.attempt is not None else None
+        return pane is not None and self.focused is not None and pane in self.focused.ancestors
 
     async def map_shows_placed(self, section: str, index: int) -> None:
         """A sentence of the case was placed on the map: the map shows it, its cursor on it."""

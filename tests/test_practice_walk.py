@@ -220,7 +220,7 @@ async def test_a_whole_practice_attempt_from_the_list_to_progress(db_url, repo):
         # continuing the attempt from Practice opens it with its case again
         await pilot.press("escape")
         await wait_until(pilot, lambda: app.screen is practice, what="Practice again")
-        await pilot.press("c")
+        await pilot.click("#practice-continue")  # the mouse works too
         await wait_until(pilot, lambda: isinstance(app.screen, PodScreen) and app.screen is not pod_screen, what="the attempt again")
         await wait_until(pilot, lambda: bool(app.screen.query("#case-sentences")), what="the case again")
         assert app.screen.pod_id == pod_id
@@ -230,3 +230,35 @@ async def test_a_whole_practice_attempt_from_the_list_to_progress(db_url, repo):
         await wait_until(pilot, lambda: bool(app.screen.query("#preview")), what="the export")
         preview = app.screen.query_one("#preview", TextArea).text
         assert f"This is a practice attempt at the scenario \u201c{scenario.title}\u201d" in preview
+
+
+async def test_no_screen_of_an_attempt_shows_the_model_answer_before_compare_at_80x24(db_url, repo):
+    """Every tab, the case (in place of the work at 80 columns) and the done box: the case's
+    words are there, the model's reasons, statements, goals and key points are not."""
+    from gq_pods.practice import start_pod
+
+    scenario = next(s for s in LIBRARY.scenarios if s.style == "group_supervision")
+    pod_id = repo.start_attempt(scenario, start_pod(scenario))
+    app = GqPodsApp(db_url)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        app.open_pod(pod_id)
+        await wait_until(pilot, lambda: isinstance(app.screen, PodScreen), what="the attempt")
+        screen = app.screen
+        await pilot.press("f9")
+        await wait_until(pilot, lambda: screen.query_one("#case-sentences").has_focus, what="the case")
+        assert screen.query_one("#case-pane").display and not screen.query_one("#pod-main").display
+        assert_no_model_answer(screen, scenario)
+        await pilot.press("escape")  # back to the work
+        await wait_until(pilot, lambda: screen.query_one("#pod-main").display, what="the work again")
+        for pane in ("map", "people", "statements", "scaling", "planning", "focus", "reflection", "details"):
+            screen.show_tab(pane)
+            await pilot.pause()
+            assert_no_model_answer(screen, scenario)
+        await pilot.press("ctrl+f")
+        await wait_until(pilot, lambda: isinstance(app.screen, DoneScreen), what="the done box")
+        assert_no_model_answer(app.screen, scenario)
+        await pilot.press("escape")  # keep working: still nothing of the model
+        await wait_until(pilot, lambda: app.screen is screen, what="the attempt again")
+        assert_no_model_answer(screen, scenario)
+        assert repo.attempt(pod_id).compared_at is None
