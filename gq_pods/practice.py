@@ -72,9 +72,8 @@ def start_pod(scenario: Scenario, today: _dt.date | None = None) -> Pod:
 # run only: a long run of dots costs one pass.
 _SENTENCE_END = re.compile(r"(?<![.!?\u2026])[.!?\u2026]++[\"'\u201d\u2019)\]]*+(?=\s|$)")
 # Words whose full stop is not the end of a sentence ("Mrs. Grant", "e.g. school").
-_ABBREVIATIONS = frozenset(
-    "mr mrs ms miss dr prof st no approx eg e.g ie i.e etc vs cf".split()
-)
+# Not "no." or "etc.", which end sentences as often as not ("Harvey said no.").
+_ABBREVIATIONS = frozenset("mr mrs ms dr prof st approx eg e.g ie i.e vs cf".split())
 
 
 def case_sentences(scenario: Scenario) -> list[str]:

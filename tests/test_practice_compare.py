@@ -131,11 +131,13 @@ def test_a_quote_stays_whole_and_lines_and_sentences_split():
 
 
 def test_single_quotes_titles_and_blank_lines():
-    text = "Lee said: 'I gave him a few whacks. He needs to learn.' Mrs. Grant rang Dr. Shah.\n\n  \nAva is 4!"
+    text = "Lee said: 'I gave him a few whacks. He needs to learn.' Mrs. Grant rang Dr. Shah.\n\n  \nAva is 4! Harvey said no. Why?"
     assert split_sentences(text) == [
         "Lee said: 'I gave him a few whacks. He needs to learn.'",
         "Mrs. Grant rang Dr. Shah.",
         "Ava is 4!",
+        "Harvey said no.",
+        "Why?",
     ]
 
 
