@@ -6,12 +6,16 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
 
 from gq_pods import cli
 from gq_pods.model import DangerStatement, MapItem, SafetyGoal
 from gq_pods.practice import compare, start_pod
+from gq_pods.record import render_markdown, render_text
 from gq_pods.scenarios import load_library
 from tests.factories import full_pod
+from tests.test_record import assert_readable, block_structure, inline_structure, rendered_texts
+from tests.test_record_hostile import hostile_text
 
 SHIPPED = {s.id: s for s in load_library(Path("/nonexistent-team-folder")).scenarios}
 HARVEY = SHIPPED["harvey-the-belt"]
@@ -102,3 +106,15 @@ def test_a_scenario_title_is_text_in_the_record_not_markdown(capsys, repo):
     out = run(capsys, "export", str(pod_id))
     notice = next(line for line in out.splitlines() if line.startswith("This is a practice attempt"))
     assert "<b>" not in notice and "*now*" not in notice and "\\*now\\*" in notice
+
+
+@settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(hostile_text)
+def test_any_scenario_title_is_one_plain_notice_in_the_record(title):
+    pod = start_pod(HARVEY)
+    marked = render_markdown(pod, practice_scenario=title)
+    plain = render_markdown(pod, practice_scenario="x")
+    assert block_structure(marked) == block_structure(plain)
+    assert inline_structure(marked) == inline_structure(plain)
+    assert_readable(rendered_texts(marked), title)
+    assert "fictional" in render_text(pod, practice_scenario=title)
