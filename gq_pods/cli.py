@@ -35,11 +35,12 @@ commands:
                   list the practice scenarios (scenarios show ID for one)
   practice [--json]
                   list your practice attempts at the scenarios, oldest first:
-                  model facts placed as the model did, problems per danger
-                  statement, your own rating; and your progress on each
-                  scenario tried more than once. An attempt is not one of the
-                  team's pods: it is never in `list` or `export --all`, but
-                  `export ID` writes its record, marked as practice.
+                  how many of the model's facts you placed where it did, the
+                  problems per danger statement, your own rating, and your
+                  progress on each scenario you compared more than once. An
+                  attempt is not one of the team's pods: it is never in `list`
+                  or `export --all`; `export ID` writes its record, marked as
+                  practice on a fictional case.
 
 The database is SQLite in your data folder unless --db URL or GQ_PODS_DB says
 otherwise (any SQLAlchemy URL, e.g. postgresql+psycopg://host/pods).
