@@ -33,6 +33,14 @@ commands:
   where           show where data, settings and the log are kept
   scenarios [--json]
                   list the practice scenarios (scenarios show ID for one)
+  practice [--json]
+                  list your practice attempts at the scenarios, oldest first:
+                  how many of the model's facts you placed where it did, the
+                  problems per danger statement, your own rating, and your
+                  progress on each scenario you compared more than once. An
+                  attempt is not one of the team's pods: it is never in `list`
+                  or `export --all`; `export ID` writes its record, marked as
+                  practice on a fictional case.
 
 The database is SQLite in your data folder unless --db URL or GQ_PODS_DB says
 otherwise (any SQLAlchemy URL, e.g. postgresql+psycopg://host/pods).
@@ -74,6 +82,8 @@ def _parser() -> argparse.ArgumentParser:
     p_scen.add_argument("show", nargs="?", choices=["show"], help="show one scenario in full")
     p_scen.add_argument("id", metavar="ID", nargs="?", help="the scenario's id (see gq-pods scenarios)")
     p_scen.add_argument("--json", action="store_true", help="print JSON")
+    p_practice = sub.add_parser("practice", help="list your practice attempts and your progress")
+    p_practice.add_argument("--json", action="store_true", help="print JSON")
     return parser
 
 
@@ -100,6 +110,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _export(args, parser)
         if args.command == "scenarios":
             return _scenarios(args, parser)
+        if args.command == "practice":
+            return _practice(args.db, args.json)
     except CommandError as error:
         print(f"gq-pods: {error}", file=sys.stderr)
         return 1
@@ -242,11 +254,11 @@ def _import(db: str | None, file: str) -> int:
     return 0
 
 
-def _render_or_explain(pod, fmt: str, redact: bool) -> str:
+def _render_or_explain(pod, fmt: str, redact: bool, practice_scenario: str | None = None) -> str:
     from .podfile import PodFileError
 
     try:
-        return render(pod, fmt, redact)
+        return render(pod, fmt, redact, practice_scenario=practice_scenario)
     except PodFileError as error:
         raise CommandError(f"pod {pod.id} could not be written as a pod file: {error}") from None
 
@@ -279,9 +291,10 @@ def _export(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
             pod = repo.get_pod(args.id)
         except PodNotFound:
             raise CommandError(f"there is no pod {args.id}. `gq-pods list` shows the pods there are.") from None
+        attempt = repo.attempt(args.id)  # a practice attempt's record says so
     finally:
         repo.close()
-    text = _render_or_explain(pod, args.format, args.redact)
+    text = _render_or_explain(pod, args.format, args.redact, attempt.scenario_title if attempt else None)
     _redaction_warnings([pod], args.redact)
     if args.output and args.output != "-":
         out = Path(args.output)
@@ -368,6 +381,21 @@ def _scenarios(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int
     if found is None:
         raise CommandError(f"there is no scenario {_one_line(args.id)!r}. `gq-pods scenarios` lists the ones there are.")
     print(to_json(found.to_dict()) if args.json else visible(scenarios.format_scenario(found)), end="\n" if args.json else "")
+    return 0
+
+
+def _practice(db: str | None, as_json: bool) -> int:
+    from .practice import format_attempts
+
+    repo = _open(db)
+    try:
+        attempts = repo.attempts()
+    finally:
+        repo.close()
+    if as_json:
+        print(to_json([attempt.to_dict() for attempt in attempts]))
+        return 0
+    print(format_attempts(attempts), end="")
     return 0
 
 

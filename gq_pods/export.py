@@ -10,9 +10,16 @@ FORMATS = ("markdown", "text", "json")
 EXTENSIONS = {"markdown": "md", "text": "txt", "json": "json"}
 
 
-def render(pod: Pod, fmt: str, redact: bool, labels: Mapping[str, str] | None = None) -> str:
+def render(
+    pod: Pod,
+    fmt: str,
+    redact: bool,
+    labels: Mapping[str, str] | None = None,
+    practice_scenario: str | None = None,
+) -> str:
     """The record in ``fmt`` ("markdown", "text" or "json"). ``labels`` are the team's
-    section titles; without them the team file is read."""
+    section titles; without them the team file is read. ``practice_scenario`` (a
+    scenario's title) marks a practice attempt's record as one, in plain words."""
     if redact:
         from .redact import redact_pod
 
@@ -28,7 +35,7 @@ def render(pod: Pod, fmt: str, redact: bool, labels: Mapping[str, str] | None = 
 
         labels = load_team_config().labels
     write = render_text if fmt == "text" else render_markdown
-    return write(pod, labels=dict(labels))
+    return write(pod, labels=dict(labels), practice_scenario=practice_scenario)
 
 
 def export_file_name(pod: Pod, fmt: str, redacted: bool = False) -> str:

@@ -80,6 +80,15 @@ ANSWER_LABELS = {"yes": "Yes", "partly": "Partly", "no": "No"}
 AGREED = "Agreed"
 IDEA = "Idea for supervision"
 
+
+def practice_notice(scenario_title: str) -> str:
+    """What a practice attempt's record says first: what it is, and what it is not."""
+    return (
+        f"This is a practice attempt at the scenario \u201c{clean_text(scenario_title) or 'Untitled'}\u201d. "
+        "The case is fictional: this is not a case record, and nothing in it belongs on a child's file."
+    )
+
+
 NO_MANAGER = (
     "No manager was at the pod, so the next steps are ideas for the presenter to take "
     "to supervision, not decisions."
@@ -307,9 +316,15 @@ def _step_status(pod: Pod, status: str) -> str:
 
 class _Record:
     def __init__(
-        self, pod: Pod, stage_titles: dict[str, str] | None, labels: dict[str, str] | None, style: _Markdown
+        self,
+        pod: Pod,
+        stage_titles: dict[str, str] | None,
+        labels: dict[str, str] | None,
+        style: _Markdown,
+        practice_scenario: str | None = None,
     ):
         self.pod = pod
+        self.practice_scenario = practice_scenario
         self.s = style
         self.stage_titles = stage_titles or {}
         self.labels = {**SECTION_LABELS, **(labels or {})}
@@ -349,6 +364,8 @@ class _Record:
         else:
             title = "Pod record"
         self.heading(1, title)
+        if self.practice_scenario is not None:
+            self.para(practice_notice(self.practice_scenario))
         self.facts()
         self.who_was_there()
         if not is_blank(pod.focus_question):
@@ -364,7 +381,8 @@ class _Record:
         self.contingencies()
         self.reflection()
         self.stages()
-        self.summary()
+        if self.practice_scenario is None:  # a fictional case has no child's file
+            self.summary()
         self.out += [self.s.strong(MARKING)]
         return "\n".join(self.out) + "\n"
 
@@ -377,7 +395,9 @@ class _Record:
             ("Why it came to the pod", REASON_LABELS.get(pod.case_reason, pod.case_reason)),
             ("Case reference", pod.case_reference),
         ]
-        if pod.practice:
+        if self.practice_scenario is not None:
+            pairs.append(("Practice attempt", "Yes, at a fictional scenario: not a case record"))
+        elif pod.practice:
             pairs.append(("Practice pod", "Yes, for practice and learning"))
         pairs.append(("Status", STATUS_LABELS.get(pod.status, pod.status)))
         pairs.append(("Record written by", pod.record_author))
@@ -702,6 +722,7 @@ def render_markdown(
     *,
     stage_titles: dict[str, str] | None = None,
     labels: dict[str, str] | None = None,
+    practice_scenario: str | None = None,
 ) -> str:
     """The pod record as markdown.
 
@@ -709,8 +730,10 @@ def render_markdown(
     when a stage record has no title of its own (the title recorded at the pod
     wins: it is part of the record); failing both, the key is made readable.
     ``labels`` are a team's section titles, keyed like ``model.SECTION_LABELS``.
+    ``practice_scenario`` (the scenario's title) marks the record as a practice attempt
+    at that scenario: it says so plainly at the top, and has no summary for a child's file.
     """
-    return _Record(pod, stage_titles, labels, _Markdown()).render()
+    return _Record(pod, stage_titles, labels, _Markdown(), practice_scenario).render()
 
 
 def render_text(
@@ -718,7 +741,8 @@ def render_text(
     *,
     stage_titles: dict[str, str] | None = None,
     labels: dict[str, str] | None = None,
+    practice_scenario: str | None = None,
 ) -> str:
     """The pod record as plain text, for pasting into a case system: the same record as
     :func:`render_markdown`, marked OFFICIAL-SENSITIVE, with no markdown at all."""
-    return _Record(pod, stage_titles, labels, _PlainText()).render()
+    return _Record(pod, stage_titles, labels, _PlainText(), practice_scenario).render()

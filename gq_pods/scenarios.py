@@ -344,11 +344,20 @@ def _check(scenario: Scenario) -> None:
             raise PodFileError(f"people[{i}].id", f"{_show(person.id)} is used by another person")
         ids.add(person.id)
     summary = normalise(scenario.case_summary)
+    from .practice import holds, split_sentences  # the practice module reads scenarios: imported here
+
+    sentences = split_sentences(scenario.case_summary)
     for i, fact in enumerate(scenario.model_map):
         if normalise(fact.fact) not in summary:
             raise PodFileError(
                 f"model_map[{i}].fact",
                 f"{_show(fact.fact)} is not in the case summary; a model fact must be words from it",
+            )
+        if not any(holds(sentence, fact.fact) for sentence in sentences):
+            raise PodFileError(
+                f"model_map[{i}].fact",
+                f"{_show(fact.fact)} runs across two sentences of the case summary; a learner places the "
+                "case one sentence at a time, so a model fact must lie within one sentence",
             )
 
 

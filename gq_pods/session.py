@@ -355,6 +355,21 @@ class PodSession:
         self.changed()
         return obj, index
 
+    def place_text(self, section: str, text: str, *, label: str = "") -> tuple[MapItem, int]:
+        """A new item holding ``text`` at the end of a map section (a sentence of a practice
+        case placed on the map): editable like any item; ctrl+z takes it off again."""
+        if section not in TEXT_SECTIONS:
+            raise EditRefused("A sentence of the case goes in a section of the map that holds plain items.")
+        cleaned = text.strip()
+        if not cleaned:
+            raise EditRefused("There is nothing to place.")
+        self.checkpoint(label or f"Place in {section}", about=("section", section))
+        item = MapItem(text=cleaned)
+        items = self.pod.map.section(section)
+        items.append(item)
+        self.changed()
+        return item, len(items) - 1
+
     def too_many_statements(self) -> bool:
         """More danger statements than most maps keep to (a nudge, never a block)."""
         return len(self.pod.danger_statements) > SUGGESTED_MAX_STATEMENTS

@@ -11,6 +11,13 @@ Each stage names the part of the work it opens (``work``), so the screens know
 which panel to show: set_up, focus_question, people, story, appreciative, worries,
 working_well, danger_statements, safety_goals, scaling, next_steps, planning,
 reflection.
+
+A practice attempt has one person in it. ``for_one`` gives a plan the words of one
+person working alone: every stage led by "You", and each default prompt that speaks
+to a group ("each of us", "the presenter", "the group", "we") in its solo wording
+(``SOLO_PROMPTS``; ``None`` leaves a prompt out that means nothing alone). A team's
+own prompts are kept as the team wrote them. ``solo_question`` does the same for
+the scale's question.
 """
 
 from __future__ import annotations
@@ -226,3 +233,89 @@ def _apply(base: Stage, item: dict[str, Any], here: str) -> Stage:
     if not stage.work:
         stage = replace(stage, work="set_up")
     return stage
+
+
+# ---------------------------------------------------------------- one person, practising alone
+
+SOLO_LEAD = "You"
+PRACTISING_ALONE = "You are practising alone on an invented case: you play every part, and nothing here goes on a child's file."
+KEEP_THE_QUESTION = "The question this case asks is already recorded (Focus tab): keep it in mind as you work."
+
+# A default prompt (either style) and its wording for one person; None: left out alone.
+SOLO_PROMPTS: dict[str, str | None] = {
+    # set-up
+    "Who is facilitating, presenting and advising? Is anyone scribing?": PRACTISING_ALONE,
+    "Everything said here stays in the pod. Initials or pseudonyms only.": None,
+    "Is the manager here? If not, next steps are ideas for supervision.": None,
+    "Roles, confidentiality, initials only.": PRACTISING_ALONE,
+    "Is the manager here? Without one, next steps are ideas for supervision.": None,
+    # focus question
+    "What do you want from the group today?": KEEP_THE_QUESTION,
+    "Write the question down word for word, as the presenter says it.": None,
+    "What do you want from mapping this case today?": KEEP_THE_QUESTION,
+    # the presenter's story
+    "Presenter: tell the story of the case. What brought it here, and what has happened since?":
+        "Read the case summary: what brought the case here, and what has happened since?",
+    "Group: clarifying questions only (who, what, when, how often). No advice or ideas yet.":
+        "Note what you would ask: who, what, when, how often. No advice or ideas yet.",
+    "Note the story and the questions asked.": None,
+    # appreciative opener
+    "What have you done on this case that you are pleased with?":
+        "What has the worker in this case done that they could be pleased with?",
+    "How did you do that? What does it tell you about your practice?":
+        "What would you want to do the same way in your own work?",
+    # worries
+    "What has happened to the child that worries us (harm)?": "What has happened to the child that worries you (harm)?",
+    "Group: short clarifying questions only.": "Place each worrying sentence of the case summary on the map.",
+    "How do we know? Who saw it, who said it?": "How do you know? Who saw it, who said it?",
+    # danger statements and goals
+    "Each member drafts a danger statement alone, in silence.": "Draft a danger statement on your own.",
+    "Read the drafts out. The presenter picks one or merges them.":
+        "Read it back as the family would hear it: is every part there?",
+    "What do we need to see the caregivers doing, for how long, to close the case?":
+        "What would you need to see the caregivers doing, for how long, to close the case?",
+    # scaling
+    "Presenter first, then each member: where are you on the scale, 0 to 10?": "Where are you on the scale, 0 to 10?",
+    "Where is each of us on the scale, 0 to 10, and why?": "Where are you on the scale, 0 to 10, and why?",
+    # next steps
+    "What ideas does the group have for the next steps?": "What ideas do you have for the next steps?",
+    "The presenter chooses which to take forward.": "Which would you take forward first?",
+    # reflection
+    "Was the focus question answered?": "Would your map answer the question this case asks?",
+    "What did we learn about the process?": "What did you learn about the process?",
+    "What was most useful? What did we learn about the process?":
+        "What was most useful? What did you learn about the process?",
+    "What has the presenter done on this case that they are pleased with?":
+        "What has the worker done on this case that they could be pleased with?",
+    # the labels of the focus and reflection tabs
+    "What does the presenter want from the group today? Record it word for word.":
+        "The question this case asks, from its summary:",
+    "The presenter's story of the case, and the group's clarifying questions":
+        "Your notes on the story of the case, and what you would ask",
+}
+SOLO_TITLES = {"The presenter's story": "The story of the case"}
+# The end of a scale's question, as a group asks it and as one person does.
+_GROUP_ASKS = "where are we today?"
+_ONE_ASKS = "where do you put it today?"
+
+
+def solo_prompt(prompt: str) -> str | None:
+    """A prompt's wording for one person (as it was, if it speaks to one already); None: leave it out."""
+    return SOLO_PROMPTS.get(prompt, prompt)
+
+
+def for_one(plan: StagePlan) -> StagePlan:
+    """The same stages, worded for one person practising alone. Errors are kept as they were."""
+    stages = []
+    for stage in plan.stages:
+        prompts = tuple(p for p in (solo_prompt(prompt) for prompt in stage.prompts) if p)
+        title = SOLO_TITLES.get(stage.title, stage.title)
+        stages.append(replace(stage, lead=SOLO_LEAD, prompts=prompts, title=title))
+    return StagePlan(tuple(stages), list(plan.errors))
+
+
+def solo_question(question: str) -> str:
+    """A scale's question asked of one person: "where are we today?" becomes "where do you put it today?"."""
+    if question.rstrip().endswith(_GROUP_ASKS):
+        return question.rstrip()[: -len(_GROUP_ASKS)] + _ONE_ASKS
+    return question

@@ -194,13 +194,19 @@ class GqPodsApp(OrderedKeys, App[int]):
             return
         try:
             pod, version = self.repository.read_pod(pod_id)
+            attempt = self.repository.attempt(pod_id)  # a practice attempt shows its case beside the map
         except PodNotFound:
             self.notify("That pod is no longer there. It may have been deleted elsewhere.", severity="warning")
             return
         except StorageError as error:  # a damaged pod, a busy database: say so, keep the list
             self.notify(str(error), title=error.title, severity="error", timeout=15)
             return
-        self.push_screen(PodScreen(pod, version))
+        scenario = None
+        if attempt is not None:
+            from gq_pods.scenarios import load_library
+
+            scenario = load_library().get(attempt.scenario_id)
+        self.push_screen(PodScreen(pod, version, attempt=attempt, scenario=scenario))
 
     def action_high_contrast(self) -> None:
         self.theme = "textual-dark" if self.theme == "high-contrast" else "high-contrast"

@@ -50,10 +50,11 @@ class ExportScreen(ModalScreen[Path | None]):
         Binding("ctrl+r", "toggle_redact", "Redaction", id="export.redact"),
     ]
 
-    def __init__(self, pod: Pod, labels: dict[str, str] | None = None) -> None:
+    def __init__(self, pod: Pod, labels: dict[str, str] | None = None, practice_scenario: str | None = None) -> None:
         super().__init__()
         self.pod = pod
         self.labels = labels  # the team's section titles, already read by the pod screen
+        self.practice_scenario = practice_scenario  # a practice attempt's case: the record says so
         self.written: Path | None = None
 
     def compose(self) -> ComposeResult:
@@ -99,7 +100,7 @@ class ExportScreen(ModalScreen[Path | None]):
         return str(self.query_one("#format", Select).value)
 
     def text(self) -> str:
-        return render(self.pod, self.fmt, self.redact, self.labels)
+        return render(self.pod, self.fmt, self.redact, self.labels, practice_scenario=self.practice_scenario)
 
     def refresh_preview(self) -> None:
         from gq_pods.podfile import PodFileError

@@ -30,6 +30,7 @@ ORDER = [
     "pod.undo",
     "pod.export",
     "pod.finish",
+    "pod.case",
     "app.help",
     "app.palette",
     "app.quit",
@@ -46,6 +47,7 @@ RANK = {
     "pod.previous-stage": 2,
     "pod.export": 2,
     "pod.finish": 2,
+    "pod.case": 0,
     "pod.pick-stage": 3,
     "app.palette": 3,
     "app.quit": 3,
@@ -64,6 +66,7 @@ SHORT = {
     "pod.undo": "Undo",
     "pod.export": "Export",
     "pod.finish": "Finish",
+    "pod.case": "Case",
     "app.help": "Help",
     "app.palette": "Commands",
 }
@@ -111,11 +114,16 @@ class PodFooter(Footer):
                 rank = RANK.get(key_id, 3)
                 if closing and key_id in ("pod.export", "pod.finish"):
                     rank = 0
+                if key_id == "pod.finish" and getattr(self.screen, "attempt", None) is not None:
+                    rank = 0  # a practice attempt ends by comparing: always in sight
             else:  # a key of the part being worked on (the map, the statements...)
                 place = part_order
                 part_order += 1
                 rank = RANK.get(key_id, PART_RANK)
             words = binding.description if width >= WIDE else SHORT.get(key_id, binding.description)
+            own_words = getattr(self.screen, "key_words", None)  # a pod may name a key its own way
+            if callable(own_words):
+                words = own_words(key_id, width >= WIDE) or words
             offered.append((rank, place, binding, enabled, tooltip, words))
         room = width - 1
         shown = []

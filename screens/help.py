@@ -65,6 +65,31 @@ pseudonyms for the family: names are rarely needed.
 | Ctrl+Z | Undo a delete, move or reorder |
 | Escape | Back to the pods |
 
+## Practising alone
+
+| Key | What it does |
+|---|---|
+| P | (on the pods list) the practice cases: age, style, worries, how often you tried each |
+| Enter | Read the chosen case (Enter again: back to the list) |
+| S | Start practising the chosen case |
+| C | Continue your last attempt at the chosen case |
+| G | Your progress: a chart and a table per case |
+
+In an attempt the case summary stands beside the map (under 110 columns it
+shows in place of the work):
+
+| Key | What it does |
+|---|---|
+| F9 | The keyboard to the case summary, and back to the work |
+| Up / Down | Move through the case's sentences |
+| 1 to 5 | Place the sentence in Harm, Complicating factors, Grey areas, Existing strengths or Existing safety |
+| Enter or click | Choose the section to place the sentence in |
+| Ctrl+Z | Take the last placed sentence off again |
+| Ctrl+F | Done: what the checker still finds, then compare with the model |
+
+The model answer is shown only when you compare. On the comparison, Space ticks
+or unticks a key point, Ctrl+S saves your rating and notes, Escape goes back.
+
 ## In the tabs
 
 | Tab | Keys |

@@ -52,7 +52,7 @@ EMPTY_TEXT = (
     "No pods yet.\n\n"
     "Press n to start a new pod: choose Group Supervision or Content Mapping, "
     "add who is there, and gq-pods guides you from there.\n\n"
-    "Practising mapping on your own? Start a pod and tick 'Practice pod'.\n"
+    "Practising mapping on your own? Press p for the practice cases.\n"
     "Have a pod file? Import it with:  gq-pods import FILE"
 )
 NO_MATCH_TEXT = "No pods match the filter. Press escape to clear it."

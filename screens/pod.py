@@ -26,7 +26,7 @@ from textual.widgets import ContentSwitcher, Static, TabbedContent, TabPane
 from gq_pods.model import Pod
 from gq_pods.runner import StageClock, missing_before_finish, stage_record
 from gq_pods.session import PodSession
-from gq_pods.stages import Stage, StagePlan, stages_for
+from gq_pods.stages import Stage, StagePlan, for_one, stages_for
 from gq_pods.teamconfig import TeamConfig, load_team_config
 
 from .contracts import OffersCommands, SavesWork
@@ -42,6 +42,9 @@ from .text import plain
 from .workspace import SAVE_DELAY, PodPanel, SaveIndicator
 
 if TYPE_CHECKING:  # pragma: no cover
+    from gq_pods.practice import Attempt
+    from gq_pods.scenarios import Scenario
+
     from .app import GqPodsApp
 
 
@@ -136,10 +139,22 @@ class PodScreen(SavesWork, OffersCommands, Screen):
         Binding("ctrl+z", "undo", "Undo", id="pod.undo", show=False),
         Binding("ctrl+e", "export", "Export", id="pod.export", show=False, priority=True),
         Binding("ctrl+f", "finish", "Finish pod", id="pod.finish", show=False, priority=True),
+        # a practice attempt only: the case summary, and comparing with the model answer
+        Binding("f9", "case", "Case", id="pod.case", priority=True),
     ]
 
-    def __init__(self, pod: Pod, version: int | None = None) -> None:
+    def __init__(
+        self,
+        pod: Pod,
+        version: int | None = None,
+        *,
+        attempt: Attempt | None = None,
+        scenario: Scenario | None = None,
+    ) -> None:
         super().__init__()
+        # A practice attempt: one learner, the case summary beside the map, compare at the end.
+        self.attempt = attempt
+        self.scenario = scenario
         assert pod.id is not None, "only a stored pod can be opened"
         self.pod_id = pod.id
         self.session = PodSession(pod, on_change=self.mark_dirty, stored_version=version)
@@ -173,7 +188,12 @@ class PodScreen(SavesWork, OffersCommands, Screen):
 
     def compose(self) -> ComposeResult:
         self.plan = stages_for(self.pod.style, self.team.stages)
+        if self.attempt is not None:
+            self.plan = for_one(self.plan)
+            self.add_class("-attempt")
         self.stage_index = self.plan.index(self.pod.current_stage)
+        if self.attempt is not None and not self.pod.current_stage and self.plan.get("worries") is not None:
+            self.stage_index = self.plan.index("worries")  # a new attempt opens on sorting the evidence
         self.stage_clock = StageClock(self.app.clock)
         from .runner import StageHeader, StageRail
 
@@ -182,6 +202,8 @@ class PodScreen(SavesWork, OffersCommands, Screen):
             yield SaveIndicator(id="save-indicator")
         with Horizontal(id="pod-body"):
             yield StageRail(id="stage-rail")
+            if self.attempt is not None:
+                yield self._case_pane()
             with Vertical(id="pod-main"):
                 yield StageHeader(id="stage-header")
                 first = WORK_TABS.get(self.stage.work, "details") if self.plan.stages else "details"
@@ -191,6 +213,15 @@ class PodScreen(SavesWork, OffersCommands, Screen):
                             if pane_id == first:  # the others are built when first shown
                                 yield self._new_panel(pane_id)
         yield PodFooter()
+
+    def _case_pane(self) -> PodPanel:
+        from gq_pods.practice import case_sentences
+
+        from .case import CasePane
+
+        assert self.attempt is not None
+        sentences = case_sentences(self.scenario) if self.scenario is not None else []
+        return CasePane(self.scenario, sentences, self.attempt.scenario_title, id="case-pane")
 
     def _new_panel(self, pane_id: str) -> PodPanel:
         panel_class = pane_class(pane_id)
@@ -258,6 +289,7 @@ class PodScreen(SavesWork, OffersCommands, Screen):
         self.tick()
         self.stage_index = index
         stage = self.stage
+        self.remove_class("-case")  # a stage key shows the work, where the case stood in its place
         self.session.enter_stage(self.plan, stage)
         self._map_return = None
         await self.open_work(stage.work)
@@ -277,10 +309,14 @@ class PodScreen(SavesWork, OffersCommands, Screen):
             await building  # a tab's first showing: its panel is there before the next key
         # Now, so keys typed straight after F8 land in the new work; and once more
         # after the tab is laid out, in case the panel needed its layout first.
-        self._focus_work(pane_id, work, self.stage_index)
+        self._focus_work(pane_id, work, self.stage_index, from_key=True)
         self.call_after_refresh(self._focus_work, pane_id, work, self.stage_index, True)
 
-    def _focus_work(self, pane_id: str, work: str, stage_index: int, only_if_lost: bool = False) -> None:
+    def _focus_work(
+        self, pane_id: str, work: str, stage_index: int, only_if_lost: bool = False, from_key: bool = False
+    ) -> None:
+        if not from_key and self._keys_in_case():
+            return  # the learner went to the case (F9) while the pod opened: the keyboard stays there
         panel = self._panels.get(pane_id)
         tabs = self.query_one("#pod-tabs", TabbedContent)
         if stage_index != self.stage_index or tabs.active != f"tab-{pane_id}" or panel is None:
@@ -358,10 +394,63 @@ class PodScreen(SavesWork, OffersCommands, Screen):
         if self.focused is None or panel not in self.focused.ancestors:
             panel.show_column(panel.column)
 
+    # ------------------------------------------------------------ a practice attempt
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "case":
+            return self.attempt is not None  # only an attempt has a case beside it
+        return True
+
+    def key_words(self, key_id: str, wide: bool) -> str | None:
+        """The footer's words for a key where this pod says something else (an attempt finishes by comparing)."""
+        if self.attempt is not None and key_id == "pod.finish":
+            return "Done: compare with the model" if wide else "Compare"
+        return None
+
+    @property
+    def case_pane(self):
+        from .case import CasePane
+
+        return next(self.query("#case-pane").results(CasePane), None)
+
+    def action_case(self) -> None:
+        """F9: the keyboard to the case summary and back. Narrow, the case shows in place of the tabs."""
+        pane = self.case_pane
+        if pane is None:
+            return
+        if self.has_class("-case") or (self.focused is not None and pane in self.focused.ancestors):
+            self.remove_class("-case")
+            self.set_focus(None)
+            tabs = self.query_one("#pod-tabs", TabbedContent)
+            if tabs.active == "tab-map":
+                self.call_after_refresh(self._keyboard_to_map)
+            else:
+                pane_id = tabs.active.removeprefix("tab-")
+                if self.plan.stages and WORK_TABS.get(self.stage.work) == pane_id:
+                    self.call_after_refresh(self._focus_work, pane_id, self.stage.work, self.stage_index)
+        else:
+            self.add_class("-case")
+            pane.take_keys()
+
+    def _keys_in_case(self) -> bool:
+        pane = self.case_pane if self.attempt is not None else None
+        return pane is not None and self.focused is not None and pane in self.focused.ancestors
+
+    async def map_shows_placed(self, section: str, index: int) -> None:
+        """A sentence of the case was placed on the map: the map shows it, its cursor on it."""
+        panel = self._panels.get("map")
+        if isinstance(panel, MapPanel):
+            panel.drawn = self.session.version
+            await panel.redraw(section)
+            panel.move_to(section, index, focus=False)
+
     def action_finish(self) -> None:
         from .runner import FinishScreen
 
         self.tick()
+        if self.attempt is not None:
+            self._finish_attempt()
+            return
 
         def done(finish: bool | None) -> None:
             if finish:
@@ -374,6 +463,23 @@ class PodScreen(SavesWork, OffersCommands, Screen):
                 self.notify("Pod finished and saved. It is marked complete.")
 
         self.app.push_screen(FinishScreen(missing_before_finish(self.pod)), done)
+
+    def _finish_attempt(self) -> None:
+        """An attempt is finished by comparing it with the model: first what the checker still finds."""
+        from .compare import CompareScreen, DoneScreen
+        from .practice_view import still_to_fix
+
+        def done(compare: bool | None) -> None:
+            if not compare:
+                return
+            if self.scenario is None:
+                self.notify("This attempt's case is no longer among the practice cases, so there is no model answer to compare with.", severity="warning")
+                return
+            self.save_now()
+            self.app.push_screen(CompareScreen(self.pod_id, self.pod, self.scenario, self.team))
+
+        found = still_to_fix(self.pod, self.team.checker_words(), self.team.label)
+        self.app.push_screen(DoneScreen(found), done)
 
     def panels(self) -> Iterable[PodPanel]:
         return self.query(PodPanel)
@@ -738,7 +844,8 @@ class PodScreen(SavesWork, OffersCommands, Screen):
         from .export import ExportScreen
 
         self.save_now()
-        self.app.push_screen(ExportScreen(self.pod, self.team.labels))
+        scenario = self.attempt.scenario_title if self.attempt is not None else None
+        self.app.push_screen(ExportScreen(self.pod, self.team.labels, practice_scenario=scenario))
 
     def screen_commands(self) -> list[SystemCommand]:
         return [

@@ -28,6 +28,7 @@ from gq_pods import scaling
 from gq_pods.compose import compose_statement, statement_headline
 from gq_pods.model import ScaleScore
 from gq_pods.rules import singular
+from gq_pods.stages import solo_question
 from gq_pods.session import UndoStep
 
 from .edit_form import EditForm, FormProblem, field_row
@@ -208,12 +209,18 @@ class ScalingPanel(PodPanel):
     def scale_question(self) -> str:
         """The question this scale asks: overall, the case-closing one; a statement's, about its pair."""
         team = self.pod_screen.team
-        return scaling.question_for(
+        question = scaling.question_for(
             self.pod,
             self.about,
             singular(team.label("danger_statements")).lower(),
             singular(team.label("safety_goals")).lower(),
         )
+        return solo_question(question) if self.alone else question
+
+    @property
+    def alone(self) -> bool:
+        """A practice attempt: one learner scales, so nothing is asked of a group."""
+        return getattr(self.pod_screen, "attempt", None) is not None
 
     @property
     def hidden(self) -> bool:
@@ -251,6 +258,7 @@ class ScalingPanel(PodPanel):
             self.about = scaling.OVERALL
         choice = self.query_one("#scale-choice", Select)
         mode_choice = self.query_one("#scale-mode", Select)
+        mode_choice.display = not self.alone  # presenter first or hidden means nothing to one person
         with choice.prevent(Select.Changed), mode_choice.prevent(Select.Changed):
             if subjects != self._subjects:
                 choice.set_options([(plain(label), about) for label, about in subjects])
@@ -305,7 +313,9 @@ class ScalingPanel(PodPanel):
             line.display = bool(scored)
             line.show([(label, row.score.score) for label, row in scored if row.score])
             found = scaling.spread(row.score.score for _, row in scored if row.score)
-            if found is None:
+            if found is None and self.alone:
+                spread.update(Content("No score yet. Press enter to give yours, with your reasons."))
+            elif found is None:
                 first = "the presenter first, then each member" if presenter_first else "everyone"
                 spread.update(Content(f"No scores yet. Choose a name and press enter to score: {first}."))
             else:

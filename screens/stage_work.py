@@ -18,7 +18,7 @@ from textual.widgets import Label, Select, Static, TextArea
 
 from gq_pods.model import ANSWERS, StageRecord
 from gq_pods.runner import order_records, stage_record
-from gq_pods.stages import Stage
+from gq_pods.stages import Stage, solo_prompt
 
 from .text import plain
 from .workspace import PodPanel
@@ -28,16 +28,27 @@ ANSWER_OPTIONS = [("Yes", "yes"), ("Partly", "partly"), ("No", "no")]
 
 CHILDS_VIEWS_LABEL = "The child's views, in their own words where you have them"
 STORY_LABEL = "The presenter's story of the case, and the group's clarifying questions"
+FOCUS_LABEL = "What does the presenter want from the group today? Record it word for word."
+
+
+def words_for(panel: PodPanel, text: str) -> str:
+    """A label as the pod says it: to one person in a practice attempt (gq_pods.stages.solo_prompt)."""
+    if getattr(panel.pod_screen, "attempt", None) is None:
+        return text
+    return solo_prompt(text) or text
 
 
 class FocusPanel(PodPanel):
     """The presenter's focus question, word for word, and the notes of the presenter's story."""
 
+    def words(self, text: str) -> str:
+        return words_for(self, text)
+
     def compose(self) -> ComposeResult:
-        yield Label("What does the presenter want from the group today? Record it word for word.", classes="field-label")
+        yield Label(self.words(FOCUS_LABEL), classes="field-label")
         yield TextArea(self.pod.focus_question, id="focus-question", soft_wrap=True, show_line_numbers=False)
         if self.story_stage() is not None:
-            yield Label(STORY_LABEL, classes="field-label")
+            yield Label(self.words(STORY_LABEL), classes="field-label")
             yield TextArea(self.story_notes(), id="story-notes", soft_wrap=True, show_line_numbers=False)
         yield Label(CHILDS_VIEWS_LABEL, classes="field-label")
         yield TextArea(self.pod.childs_views, id="childs-views", soft_wrap=True, show_line_numbers=False)
@@ -114,7 +125,7 @@ class ReflectionPanel(PodPanel):
                 compact=True,
             )
             for name, question in REFLECTION_FIELDS:
-                yield Label(question, classes="field-label")
+                yield Label(words_for(self, question), classes="field-label")
                 yield TextArea(
                     getattr(self.pod.reflection, name), id=f"reflection-{name}", soft_wrap=True
                 )

@@ -19,7 +19,7 @@ through the open repository's engine with the same query (:func:`for_repository`
 The filter is done by the database: each word of the search must appear, in any
 case, in the pod's title, team, case reference, date, style or status (as the
 list shows them), so a team's ten thousand pods are never all read to answer a
-key. Rows are checked as strictly as the repository checks them: a damaged
+key. Practice attempts (pods with a ``practice_attempts`` row) are never listed. Rows are checked as strictly as the repository checks them: a damaged
 value never stops the list, its pod is listed as unreadable ("Cannot be read").
 """
 
@@ -185,11 +185,16 @@ def where_sql(search: str) -> tuple[str, list[Any]]:
     return (" AND ".join(clauses) or "1 = 1"), params
 
 
+# Practice attempts (a pod with a row in practice_attempts) are one person's practice at a
+# fictional case, not the team's pods: the list leaves them out.
+TEAM_PODS = "NOT EXISTS (SELECT 1 FROM practice_attempts WHERE practice_attempts.pod_id = pods.id)"
+
+
 def page_sql(search: str) -> tuple[str, list[Any]]:
     """The SQLite query for one page: ``LIMIT ? OFFSET ?`` are left for the caller's two values."""
     where, params = where_sql(search)
     query = (
-        f"SELECT {', '.join(COLUMNS)} FROM pods WHERE {where} "
+        f"SELECT {', '.join(COLUMNS)} FROM pods WHERE {TEAM_PODS} AND {where} "
         "ORDER BY date DESC, id DESC LIMIT ? OFFSET ?"
     )
     return query, params
@@ -319,7 +324,7 @@ class EngineList:
         from sqlalchemy import Text, and_, cast, false, or_, select
 
         from . import tables as t
-        from .repository import _raw
+        from .repository import _raw, team_pods
 
         p = t.pods.c
         conditions = []
@@ -331,7 +336,7 @@ class EngineList:
                 either.append(column.in_(keys) if keys else false())
             either.append(and_(p.style.not_in(list(STYLE_LABELS)), p.style.icontains(word, autoescape=True)))
             conditions.append(or_(*either))
-        query = select(*_raw(*(p[name] for name in COLUMNS))).where(*conditions).order_by(p.date.desc(), p.id.desc())
+        query = select(*_raw(*(p[name] for name in COLUMNS))).where(team_pods(), *conditions).order_by(p.date.desc(), p.id.desc())
         query = query.offset(offset)
         if limit is not None:
             query = query.limit(limit + 1)

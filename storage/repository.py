@@ -30,13 +30,14 @@ import datetime as _dt
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Engine, delete, func, insert, select, type_coerce, update
+from sqlalchemy import Engine, delete, exists, func, insert, select, type_coerce, update
 from sqlalchemy import exc as sa_exc
 from sqlalchemy.types import NullType
 
 from gq_pods.model import UNREADABLE, Pod, PodSummary
+from gq_pods.text import clean
 
 from . import schema
 from . import tables as t
@@ -55,6 +56,10 @@ from .errors import (
 )
 from .migrate import MigrationResult, backups_of, ensure_current
 from .schema import clean_text
+
+if TYPE_CHECKING:  # the practice module loads the checker: only when an attempt is read or kept
+    from gq_pods.practice import Attempt, Comparison
+    from gq_pods.scenarios import Scenario
 
 __all__ = [
     "DatabaseBusy",
@@ -139,15 +144,18 @@ class Repository:
     # ------------------------------------------------------------ queries
 
     def list_pods(self, search: str = "") -> list[PodSummary]:
-        """Every pod, newest first (by date, then most recently added).
+        """Every pod of the team's, newest first (by date, then most recently added);
+        practice attempts are left out (see :meth:`attempts`).
 
         ``search`` keeps pods whose title, team or case reference contains it,
         ignoring case (any alphabet, so this is done here rather than in SQL).
         A pod whose row is damaged is listed with the status ``unreadable``.
         """
         p = t.pods.c
-        query = select(*_raw(p.id, *(p[name] for name in _SUMMARY_FIELDS), p.updated_at)).order_by(
-            p.date.desc(), p.id.desc()
+        query = (
+            select(*_raw(p.id, *(p[name] for name in _SUMMARY_FIELDS), p.updated_at))
+            .where(team_pods())
+            .order_by(p.date.desc(), p.id.desc())
         )
         with self._reading() as conn:
             rows = conn.execute(query).mappings().all()
@@ -161,8 +169,9 @@ class Repository:
         return out
 
     def count_pods(self) -> int:
+        """How many pods the team has (practice attempts are not counted)."""
         with self._reading() as conn:
-            return int(conn.execute(select(func.count()).select_from(t.pods)).scalar_one())
+            return int(conn.execute(select(func.count()).select_from(t.pods).where(team_pods())).scalar_one())
 
     def get_pod(self, pod_id: int) -> Pod:
         """The whole pod; raises :class:`PodNotFound` or :class:`PodUnreadable`."""
@@ -208,12 +217,8 @@ class Repository:
 
     def add_pod(self, pod: Pod) -> int:
         """Store ``pod`` as a new pod at version :data:`FIRST_VERSION`; sets and returns ``pod.id``."""
-        now = _now()
         with self._writing() as conn:
-            values = schema.row_values(pod, root=True)
-            values.update(created_at=now, updated_at=now, version=FIRST_VERSION)
-            pod_id = int(conn.execute(insert(t.pods).values(**values)).inserted_primary_key[0])
-            _insert_children(conn, pod_id, pod)
+            pod_id = _insert_pod(conn, pod, _now())
         pod.id = pod_id
         return pod_id
 
@@ -264,8 +269,141 @@ class Repository:
             if conn.execute(delete(t.pods).where(t.pods.c.id == pod_id)).rowcount != 1:
                 raise PodNotFound(pod_id)
 
+    # ------------------------------------------------------------ practice attempts
+    #
+    # An attempt is a pod with a row in practice_attempts beside it. The pods list,
+    # the count and export --all leave such pods out: they are one practitioner's
+    # practice at a fictional case, not the team's pods.
+
+    def start_attempt(self, scenario: Scenario, pod: Pod) -> int:
+        """Store ``pod`` (from :func:`gq_pods.practice.start_pod`) as an attempt at
+        ``scenario``: the pod and its attempt row in one transaction. Sets and returns ``pod.id``."""
+        now = _now()
+        with self._writing() as conn:
+            pod_id = _insert_pod(conn, pod, now)
+            conn.execute(
+                insert(t.practice_attempts).values(
+                    pod_id=pod_id,
+                    scenario_id=clean_text(clean(scenario.id)),
+                    scenario_title=clean_text(clean(scenario.title)),
+                    started_at=now,
+                )
+            )
+        pod.id = pod_id
+        return pod_id
+
+    def attempt(self, pod_id: int) -> Attempt | None:
+        """The attempt the pod ``pod_id`` is, or None for a team pod (or no such pod)."""
+        a = t.practice_attempts
+        with self._reading() as conn:
+            row = conn.execute(select(*_raw(*a.c)).where(a.c.pod_id == pod_id)).mappings().first()
+        return None if row is None else _attempt(row)
+
+    def attempts(self) -> list[Attempt]:
+        """Every practice attempt, oldest first."""
+        a = t.practice_attempts
+        with self._reading() as conn:
+            rows = conn.execute(select(*_raw(*a.c)).order_by(a.c.started_at, a.c.pod_id)).mappings().all()
+        return [_attempt(row) for row in rows]
+
+    def tried_scenarios(self) -> dict[str, int]:
+        """How many attempts each scenario has had, by scenario id (untried ones are absent)."""
+        a = t.practice_attempts.c
+        with self._reading() as conn:
+            rows = conn.execute(select(*_raw(a.scenario_id), func.count()).group_by(a.scenario_id)).all()
+        return {clean(str(scenario_id)): int(n) for scenario_id, n in rows if isinstance(scenario_id, str)}
+
+    def record_comparison(
+        self, pod_id: int, comparison: Comparison, self_rating: int | None, do_differently: str
+    ) -> None:
+        """Keep what comparing the attempt with the model found, the learner's own rating
+        (0 to 10, or None) and what they would do differently; the time is now. Comparing
+        again replaces the last figures. Raises ValueError for a rating out of range or
+        text too long, :class:`PodNotFound` when the pod is not an attempt (or is gone)."""
+        from gq_pods.practice import MAX_DO_DIFFERENTLY, check_rating
+
+        rating = check_rating(self_rating)
+        text = clean_text(clean(do_differently or "")).strip()
+        if len(text) > MAX_DO_DIFFERENTLY:
+            raise ValueError(
+                f"What you would do differently is too long: {len(text):,} characters, "
+                f"and the most is {MAX_DO_DIFFERENTLY:,}."
+            )
+        a = t.practice_attempts
+        with self._writing() as conn:
+            done = conn.execute(
+                update(a)
+                .where(a.c.pod_id == pod_id)
+                .values(
+                    compared_at=_now(),
+                    facts_total=comparison.facts_total,
+                    facts_matched=comparison.facts_matched,
+                    statements=comparison.statements,
+                    statement_problems=comparison.statement_problems,
+                    key_points_total=comparison.key_points_total,
+                    key_points_covered=comparison.key_points_covered,
+                    self_rating=rating,
+                    do_differently=text,
+                )
+            )
+            if done.rowcount != 1:
+                raise PodNotFound(pod_id)
+
 
 # ---------------------------------------------------------------- rows
+
+
+def team_pods() -> Any:
+    """The condition that keeps the team's pods: a pod with an attempt row beside it is practice."""
+    a = t.practice_attempts.c
+    return ~exists().where(a.pod_id == t.pods.c.id)
+
+
+def _insert_pod(conn: Any, pod: Pod, now: _dt.datetime) -> int:
+    values = schema.row_values(pod, root=True)
+    values.update(created_at=now, updated_at=now, version=FIRST_VERSION)
+    pod_id = int(conn.execute(insert(t.pods).values(**values)).inserted_primary_key[0])
+    _insert_children(conn, pod_id, pod)
+    return pod_id
+
+
+_EPOCH = _dt.datetime(1970, 1, 1, tzinfo=_UTC)
+
+
+def _attempt(row: Any) -> Attempt:
+    """An attempt row as the practice takes it; a damaged value reads as unknown, never fails."""
+    from gq_pods.practice import Attempt
+
+    def text(name: str) -> str:
+        value = row[name]
+        return clean(value) if isinstance(value, str) else ""
+
+    def number(name: str) -> int | None:
+        value = row[name]
+        return value if isinstance(value, int) and not isinstance(value, bool) and value >= 0 else None
+
+    def moment(name: str) -> _dt.datetime | None:
+        try:
+            return schema.read_timestamp(row[name], name)
+        except schema.Unreadable:
+            return None
+
+    rating = number("self_rating")
+    return Attempt(
+        pod_id=row["pod_id"],
+        scenario_id=text("scenario_id"),
+        scenario_title=text("scenario_title"),
+        started_at=moment("started_at") or _EPOCH,
+        compared_at=moment("compared_at"),
+        facts_total=number("facts_total"),
+        facts_matched=number("facts_matched"),
+        statements=number("statements"),
+        statement_problems=number("statement_problems"),
+        key_points_total=number("key_points_total"),
+        key_points_covered=number("key_points_covered"),
+        self_rating=rating if rating is not None and rating <= 10 else None,
+        do_differently=text("do_differently"),
+    )
 
 
 def _now() -> _dt.datetime:

@@ -150,6 +150,17 @@ def test_a_model_fact_must_be_words_from_the_summary():
     assert "not in the case summary" in caught.value.message
 
 
+def test_a_model_fact_must_lie_within_one_sentence_a_learner_can_place():
+    data = _scenario()
+    data["model_map"][2]["fact"] = "a cut to her hand. Ruby (4)"
+    with pytest.raises(ScenarioError) as caught:
+        loads(_text(data))
+    assert caught.value.path == "model_map[2].fact"
+    assert "runs across two sentences" in caught.value.message
+    data["model_map"][2]["fact"] = "He’d had a drink, he pushed me and I went into the door. It was an accident."
+    assert loads(_text(data)).model_map[2].section == TEMPLATE["model_map"][2]["section"]  # one quote is one sentence
+
+
 def test_a_fact_matches_across_line_breaks_case_and_curly_quotes():
     data = _scenario()
     data["model_map"][0]["fact"] = "KAYLEIGH   with a\ncut to her hand"

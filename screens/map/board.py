@@ -142,6 +142,9 @@ class MapBoard(PodPanel):
             return  # the facilitator has already left the map
         if self.app.screen is not self.screen or (focused is not None and self in focused.ancestors):
             return
+        keys_in_case = getattr(self.screen, "_keys_in_case", None)
+        if callable(keys_in_case) and keys_in_case():
+            return  # a practice attempt's learner is in the case summary beside the map (F9)
         if focused is not None and isinstance(focused, Tabs) and not first:
             return
         self.show_column(self.column)
