@@ -25,6 +25,7 @@ from textual.widgets.option_list import Option
 
 from gq_pods.practice import Comparison, check_rating, compare
 
+from .contracts import SavesWork
 from .dialog import Dialog
 from .practice_view import fact_mark, pair_heading, parts_rows, summary_words, where_words
 from .text import plain
@@ -95,7 +96,7 @@ def _heading(text: str) -> Static:
     return Static(Content(text).stylize("bold"), classes="compare-heading")
 
 
-class CompareScreen(Screen[bool]):
+class CompareScreen(SavesWork, Screen[bool]):
     """The attempt beside the model answer; ctrl+s keeps the comparison. Dismisses True once saved."""
 
     DEFAULT_CSS = """
@@ -274,6 +275,30 @@ class CompareScreen(Screen[bool]):
         self._saved = True
         self.notify("Comparison saved. Your progress is in Practice: press g there.", title="Saved")
         self.dismiss(True)
+
+    def save_now(self) -> bool:
+        """On quit: keep the rating and words typed here, as the pod screens keep theirs.
+
+        Nothing typed, or already saved: nothing to do. A rating that is not 0 to 10 cannot
+        be kept, so the app says the change was not saved and asks before quitting.
+        """
+        if self._saved or not self._typed():
+            return True
+        rating, problem = self._rating()
+        repo = self.app.repository
+        if problem or repo is None:
+            return False
+        try:
+            repo.record_comparison(
+                self.pod_id, self.comparison, rating, self.query_one("#do-differently", TextArea).text
+            )
+        except Exception as error:  # noqa: BLE001 - the app says it was not saved; details in the log
+            from gq_pods import crashlog
+
+            crashlog.write(error)
+            return False
+        self._saved = True
+        return True
 
     def _typed(self) -> bool:
         return bool(self.query_one("#rating", Input).value.strip() or self.query_one("#do-differently", TextArea).text.strip())

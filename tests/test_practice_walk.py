@@ -262,3 +262,30 @@ async def test_no_screen_of_an_attempt_shows_the_model_answer_before_compare_at_
         await wait_until(pilot, lambda: app.screen is screen, what="the attempt again")
         assert_no_model_answer(screen, scenario)
         assert repo.attempt(pod_id).compared_at is None
+
+
+async def test_quitting_on_the_comparison_keeps_the_rating_and_words_typed_there(db_url, repo):
+    """Ctrl+Q on the comparison screen must not throw away the learner's rating and notes."""
+    from gq_pods.practice import start_pod
+
+    scenario = LIBRARY.scenarios[0]
+    pod_id = repo.start_attempt(scenario, start_pod(scenario))
+    app = GqPodsApp(db_url)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        app.open_pod(pod_id)
+        await wait_until(pilot, lambda: isinstance(app.screen, PodScreen), what="the attempt")
+        await pilot.press("ctrl+f")
+        await wait_until(pilot, lambda: isinstance(app.screen, DoneScreen), what="the done box")
+        await pilot.click("#compare")
+        await wait_until(pilot, lambda: isinstance(app.screen, CompareScreen), what="the comparison")
+        compare = app.screen
+        compare.query_one("#rating", Input).focus()
+        await pilot.press("4")
+        compare.query_one("#do-differently", TextArea).focus()
+        await paste(pilot, "Read the health visitor's note twice")
+        await pilot.press("ctrl+q")
+        await wait_until(pilot, lambda: not app.is_running, what="the app closed")
+    stored = repo.attempt(pod_id)
+    assert stored is not None and stored.compared_at is not None
+    assert stored.self_rating == 4 and stored.do_differently == "Read the health visitor's note twice"
