@@ -50,10 +50,12 @@ class ExportScreen(ModalScreen[Path | None]):
         Binding("ctrl+r", "toggle_redact", "Redaction", id="export.redact"),
     ]
 
-    def __init__(self, pod: Pod, labels: dict[str, str] | None = None) -> None:
+    def __init__(self, pod: Pod, labels: dict[str, str] | None = None, chain: list[Pod] | None = None) -> None:
         super().__init__()
         self.pod = pod
         self.labels = labels  # the team's section titles, already read by the pod screen
+        # a follow-up pod: its case's pods up to this one, oldest first, for "Since the last pod"
+        self.chain = chain
         self.written: Path | None = None
 
     def compose(self) -> ComposeResult:
@@ -99,7 +101,7 @@ class ExportScreen(ModalScreen[Path | None]):
         return str(self.query_one("#format", Select).value)
 
     def text(self) -> str:
-        return render(self.pod, self.fmt, self.redact, self.labels)
+        return render(self.pod, self.fmt, self.redact, self.labels, chain=self.chain)
 
     def refresh_preview(self) -> None:
         from gq_pods.podfile import PodFileError

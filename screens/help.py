@@ -39,6 +39,7 @@ pseudonyms for the family: names are rarely needed.
 | Enter | Open the chosen pod |
 | D | Delete the chosen pod (asks first) |
 | P | Practise alone: the practice cases |
+| F / O | Follow up the chosen pod's case (asks first) / its case over time |
 | / | Filter the list |
 | Up / Down | Move through the pods |
 
@@ -63,13 +64,14 @@ pseudonyms for the family: names are rarely needed.
 | Ctrl+E | Export the record |
 | Ctrl+S | Save now (it saves within a second anyway) |
 | Ctrl+Z | Undo a delete, move or reorder |
+| F9 / Ctrl+L / Ctrl+O | Follow up this case / last time's next steps / the case over time |
 | Escape | Back to the pods |
 
 ## In the tabs
 
 | Tab | Keys |
 |---|---|
-| Map | arrows move, a add, Enter edit, d delete, Shift+Up/Down reorder, m move to another section |
+| Map | arrows move, a add, Enter edit, d delete, Shift+Up/Down reorder, m move to another section; from last time: t still true, c changed, n no longer so |
 | People | a add, Enter or e change, d remove |
 | Statements | a add, Enter open, g open the goal, d delete; in the editor Ctrl+R use the preview's wording, Ctrl+G statement or goal, F4 drafts, Ctrl+N add a draft |
 | Scaling | Enter score, n next person, a add someone, r reveal, m presenter first or hidden, s next scale, q the question |

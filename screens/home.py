@@ -57,6 +57,7 @@ EMPTY_TEXT = (
 )
 NO_MATCH_TEXT = "No pods match the filter. Press escape to clear it."
 LOADING_TEXT = "Opening your pods..."
+LIST_TITLE = "Pods  (Enter opens the chosen pod · f follow up · o case over time)"
 
 
 class PodTable(ScrollView, can_focus=True):
@@ -313,6 +314,9 @@ class HomeScreen(Screen):
         Binding("enter", "open_pod", "Open", id="home.open", show=False),
         Binding("d,delete", "delete_pod", "Delete", id="home.delete"),
         Binding("p", "practice", "Practise", id="home.practice"),
+        # not in the footer either (at 80 columns it would cut the keys after it): the title says it
+        Binding("f", "follow_up", "Follow up", id="home.follow-up", show=False),
+        Binding("o", "case_over_time", "Case over time", id="home.case-over-time", show=False),
         Binding("slash", "focus_filter", "Filter", id="home.filter", priority=True),
         Binding("escape", "clear_filter", "Clear filter", id="home.clear", show=False),
         Binding("q", "app.quit", "Quit", id="home.quit", show=False),
@@ -371,7 +375,7 @@ class HomeScreen(Screen):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """With no pods, the keys for a chosen pod are not offered."""
-        if action in ("open_pod", "delete_pod") and not self.pods:
+        if action in ("open_pod", "delete_pod", "follow_up", "case_over_time") and not self.pods:
             return False
         if action in ("focus_filter", "clear_filter") and not self.any_pods:
             return False
@@ -513,7 +517,7 @@ class HomeScreen(Screen):
             table.display = bool(shown)
             empty.display = not shown
             self.refresh_bindings()
-            title = "Pods  (Enter opens the chosen pod)" if self.any_pods else "Pods"
+            title = LIST_TITLE if self.any_pods else "Pods"
             self.query_one("#home-title", Static).update(Content(title))
             # With no pods at all there is nothing to filter: keep the keys free for "n".
             box = self.query_one("#filter", Input)
@@ -587,6 +591,30 @@ class HomeScreen(Screen):
         pod = self.selected()
         if pod is not None:
             self._when_open(lambda: self.app.open_pod(pod.id))
+
+    def action_follow_up(self) -> None:
+        """Start a follow-up pod for the chosen pod's case (asks first), and open it."""
+        from .followup import start_follow_up
+
+        pod = self.selected()
+        if pod is None:
+            return
+
+        def opened(new_id: int) -> None:
+            self.refresh_pods(select_id=new_id)
+            self.app.open_pod(new_id)
+
+        name = pod.case_reference or pod.title or "this case"
+        self._when_open(lambda: start_follow_up(self, pod.id, name, opened))
+
+    def action_case_over_time(self) -> None:
+        """The chosen pod's case over time: each scale at each pod, and what moved."""
+        from .case_view import CaseScreen
+
+        pod = self.selected()
+        if pod is not None:
+            name = pod.case_reference or pod.title
+            self._when_open(lambda: self.app.push_screen(CaseScreen(pod.id, name)))
 
     def action_delete_pod(self) -> None:
         from .confirm import ConfirmScreen
