@@ -40,8 +40,47 @@ pseudonyms for the family: names are rarely needed.
 | D | Delete the chosen pod (asks first) |
 | P | Practise alone: the practice cases |
 | F / O | Follow up the chosen pod's case (asks first) / its case over time |
+| S | Next steps due, across the team's pods |
+| R | The team report (counts only, safe to share) |
 | / | Filter the list |
 | Up / Down | Move through the pods |
+
+## Last time's next steps (in a follow-up pod)
+
+| Key | What it does |
+|---|---|
+| Tab | Next answer: done, not done (and why) or no longer needed, and who says so |
+| Ctrl+S | Save the answers |
+| Escape | Answer later (Ctrl+L in the pod asks again) |
+
+## The case over time
+
+| Key | What it does |
+|---|---|
+| Up / Down, Page Up / Page Down | Scroll the charts |
+| Escape | Back |
+
+## Next steps due
+
+The steps from the team's pods not yet done, soonest due first, undated last.
+
+| Key | What it does |
+|---|---|
+| Enter | Open the chosen step's pod |
+| D | Mark it done (asks for your initials) |
+| N | Mark it not done (asks why, and your initials); it stays on the list |
+| X | Mark it no longer needed (asks for your initials) |
+| Ctrl+Z | Put back the last step marked here |
+| / | Filter by owner or by a date it is due before (Tab between them) |
+| Escape | Leave the filter, or back to the pods |
+
+## The team report
+
+| Key | What it does |
+|---|---|
+| / | Change the date it starts from (empty: every pod) |
+| Ctrl+S | Save it to a file (asks before replacing one) |
+| Escape | Back to the pods |
 
 ## New pod
 

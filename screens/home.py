@@ -317,6 +317,8 @@ class HomeScreen(Screen):
         # not in the footer either (at 80 columns it would cut the keys after it): the title says it
         Binding("f", "follow_up", "Follow up", id="home.follow-up", show=False),
         Binding("o", "case_over_time", "Case over time", id="home.case-over-time", show=False),
+        Binding("s", "steps", "Steps due", id="home.steps"),
+        Binding("r", "report", "Report", id="home.report"),
         Binding("slash", "focus_filter", "Filter", id="home.filter", priority=True),
         Binding("escape", "clear_filter", "Clear filter", id="home.clear", show=False),
         Binding("q", "app.quit", "Quit", id="home.quit", show=False),
@@ -377,7 +379,7 @@ class HomeScreen(Screen):
         """With no pods, the keys for a chosen pod are not offered."""
         if action in ("open_pod", "delete_pod", "follow_up", "case_over_time") and not self.pods:
             return False
-        if action in ("focus_filter", "clear_filter") and not self.any_pods:
+        if action in ("focus_filter", "clear_filter", "steps", "report") and not self.any_pods:
             return False
         return True
 
@@ -583,6 +585,16 @@ class HomeScreen(Screen):
         from .practice import PracticeScreen
 
         self.app.push_screen(PracticeScreen())
+
+    def action_steps(self) -> None:
+        from .steps import StepsScreen
+
+        self._when_open(lambda: self.app.push_screen(StepsScreen()))
+
+    def action_report(self) -> None:
+        from .report import ReportScreen
+
+        self._when_open(lambda: self.app.push_screen(ReportScreen()))
 
     def action_new_pod(self) -> None:
         self._when_open(self.app.action_new_pod)
