@@ -36,15 +36,15 @@ from .text import plain
 WIDE = 100  # from this many columns the reasons stand beside the chart
 
 
-def shown_chain(chain: Sequence[Pod]) -> tuple[list[Pod], bool]:
-    """The chain with scores still hidden for a reveal taken out; and whether any were."""
-    out, held = [], False
+def shown_chain(chain: Sequence[Pod]) -> tuple[list[Pod], set[tuple[int | None, str]]]:
+    """The chain with scores still hidden for a reveal taken out; and (pod id, scale) of each taken out."""
+    out, held = [], set()
     for pod in chain:
-        hidden = scaling.unrevealed_scales(pod)
-        if any(scale.scores for scale in hidden):
-            held = True
+        if any(scale.scores for scale in scaling.unrevealed_scales(pod)):
             pod = copy.deepcopy(pod)
             for scale in scaling.unrevealed_scales(pod):
+                if scale.scores:
+                    held.add((pod.id, scale.about))
                 scale.scores = []
         out.append(pod)
     return out, held
@@ -66,11 +66,14 @@ def chart_lines(line: ScaleLine) -> list[str]:
     return chart.draw(columns, low=0, high=10)
 
 
-def reason_lines(line: ScaleLine) -> list[str]:
+def reason_lines(line: ScaleLine, held: set[tuple[int | None, str]] = frozenset()) -> list[str]:
     """What people said at each pod, latest first."""
     out: list[str] = []
     for point in reversed(line.points):
         out.append(long_day(point.date))
+        if (point.pod_id, line.about) in held:
+            out.append("  Scores hidden until the reveal.")
+            continue
         if not point.scores:
             out.append("  No scores at this pod.")
             continue
@@ -83,7 +86,7 @@ def reason_lines(line: ScaleLine) -> list[str]:
     return out
 
 
-def summary_lines(chain: Sequence[Pod], found: Movement, held: bool) -> list[str]:
+def summary_lines(chain: Sequence[Pod], found: Movement, held: bool = False) -> list[str]:
     first, last = chain[0], chain[-1]
     if len(chain) == 1:
         lines = [f"One pod so far, on {long_day(first.date)}. A follow-up pod (f on the pods list, F9 in a pod) adds the next."]
@@ -94,7 +97,7 @@ def summary_lines(chain: Sequence[Pod], found: Movement, held: bool) -> list[str
     if found.moved:
         lines += [f"  • {sentence}" for sentence in found.moved]
     elif len(chain) > 1:
-        lines.append("  Nothing moved on the scales between the last two pods.")
+        lines.append("  Nothing to compare yet: no scale has scores at two pods.")
     else:
         lines.append("  Nothing yet: there is no earlier pod to compare with.")
     if found.steps_total:
@@ -116,7 +119,10 @@ class CaseScreen(Screen):
     CaseScreen .case-scale { height: auto; margin-bottom: 1; }
     CaseScreen .case-scale-title { text-style: bold; background: $boost; padding: 0 1; }
     CaseScreen .case-row { height: auto; }
-    CaseScreen .case-chart { width: auto; height: auto; padding: 0 2 0 0; }
+    CaseScreen .case-chart-column { width: 40; height: auto; padding: 0 4 0 0; }
+    CaseScreen.-narrow .case-chart-column { width: 1fr; }
+    CaseScreen .case-chart { height: auto; }
+    CaseScreen .case-legend { height: auto; margin-top: 1; }
     CaseScreen .case-reasons { width: 1fr; height: auto; }
     CaseScreen.-narrow .case-row { layout: vertical; }
     CaseScreen.-narrow .case-reasons { width: 1fr; margin-top: 1; }
@@ -178,18 +184,18 @@ class CaseScreen(Screen):
             if name:
                 self.query_one("#case-title", Static).update(Content("The case over time: ") + plain(name))
         found = movement(shown)
-        self.query_one("#case-summary", Static).update(plain("\n".join(summary_lines(shown, found, held))))
+        self.query_one("#case-summary", Static).update(plain("\n".join(summary_lines(shown, found, bool(held)))))
         scales = self.query_one("#case-scales", Vertical)
         await scales.remove_children()
         blocks = []
         for line in found.lines:
-            chart_text = Content("\n".join([*chart_lines(line), "", chart.LEGEND]))
+            said = Content("What people said\n").stylize("bold") + plain("\n".join(reason_lines(line, held)))
             blocks.append(
                 Vertical(
                     Static(plain(scale_title(line)), classes="case-scale-title"),
                     Horizontal(
-                        Static(chart_text, classes="case-chart"),
-                        Static(Content("What people said\n").stylize("bold") + plain("\n".join(reason_lines(line))), classes="case-reasons"),
+                        self._chart_column(chart_lines(line)),
+                        Static(said, classes="case-reasons"),
                         classes="case-row",
                     ),
                     classes="case-scale",
@@ -199,6 +205,17 @@ class CaseScreen(Screen):
             blocks.append(Static(Content("No scales have been scored in these pods yet."), classes="case-scale"))
         await scales.mount_all(blocks)
         self.loaded = True
+
+    @staticmethod
+    def _chart_column(lines: list[str]) -> Vertical:
+        """The chart with its legend under it (the legend wraps to the chart's width, at least 36)."""
+        column = Vertical(
+            Static(Content("\n".join(lines)), classes="case-chart"),
+            Static(Content(chart.LEGEND), classes="case-legend"),
+            classes="case-chart-column",
+        )
+        column.styles.min_width = max(len(text) for text in lines) + 2
+        return column
 
     def action_back(self) -> None:
         self.dismiss()

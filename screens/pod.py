@@ -48,7 +48,8 @@ if TYPE_CHECKING:  # pragma: no cover
 
 def pod_heading(pod: Pod) -> Content:
     name = pod.case_reference or pod.title or "Untitled pod"
-    return plain(name).stylize("bold") + Content(f"  ·  {pod.date.isoformat()}  ·  {pod.style_label}")
+    follow_up = "  ·  follow-up pod" if pod.follows is not None else ""
+    return plain(name).stylize("bold") + Content(f"  ·  {pod.date.isoformat()}  ·  {pod.style_label}{follow_up}")
 
 
 # The tabs of an open pod: (id, title, panel class). Each is built when first shown.

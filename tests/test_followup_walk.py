@@ -169,7 +169,10 @@ async def test_follow_up_a_held_pod_from_the_list_to_the_record(db_url, repo, tm
         assert "Next steps from last time: 1 of 2 done." in summary
         charts = [words(c) for c in case.query(".case-chart").results(Static)]
         assert len(charts) == 2  # overall, then the danger statement
-        assert "3 Nov" in charts[0] and "1 Dec" in charts[0] and "● one person" in charts[0]
+        # last time 3, 4, 4; this time 5, 6, 6: each score a point, two alike a 2
+        assert charts[0].splitlines()[4:8] == ["   ┤        2", " 5 ┤        ●", "   ┤  2", "   ┤  ●"]
+        assert charts[0].splitlines()[-1] == "    3 Nov 1 Dec"
+        assert "● one person" in words(case.query(".case-legend").results(Static).__next__())
         said = words(case.query(".case-reasons").results(Static).__next__())
         assert "JR 3: Dad still drinks" in said
         await pilot.press("escape")
