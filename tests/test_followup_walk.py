@@ -204,3 +204,62 @@ async def test_follow_up_a_held_pod_from_the_list_to_the_record(db_url, repo, tm
     assert new.map.next_steps == []  # last time's steps were asked about, not copied
     assert sorted(s.score for s in new.scale_for("overall").scores) == [5, 6, 6]
     assert stored(db_url, held_id).status == "complete"  # the held pod is left as it was, but for its steps
+
+
+# ---------------------------------------------------------------- what the screens say (no Textual app)
+
+
+def test_scores_hidden_for_a_reveal_stay_off_the_case_over_time():
+    """The case over time may be on the shared screen: this pod's hidden scores are left out,
+    and their pod says they are hidden, until the reveal."""
+    from gq_pods import scaling
+    from gq_pods.case import movement
+    from gq_pods.followup import follow_up
+    from screens.case_view import reason_lines, shown_chain, summary_lines
+
+    before = held_pod()
+    before.id = 1
+    now = follow_up(before, TODAY.date())
+    now.id = 2
+    scaling.set_mode(now, scaling.HIDDEN)
+    now.scale_for("overall").scores = [ScaleScore("JR", 9, "secret"), ScaleScore("KB", 8)]
+
+    shown, held = shown_chain([before, now])
+    found = movement(shown)
+    overall = found.lines[0]
+    assert held == {(2, "overall")}
+    assert overall.points[-1].scores == ()
+    assert now.scale_for("overall").scores[0].score == 9  # the pod itself is untouched
+    said = "\n".join(reason_lines(overall, held))
+    assert "Scores hidden until the reveal." in said and "secret" not in said
+    summary = "\n".join(summary_lines(shown, found, bool(held)))
+    assert "Scores still hidden for a reveal are not shown here." in summary
+    assert "Nothing to compare yet" in summary
+
+    scaling.set_revealed(now, "overall")
+    shown, held = shown_chain([before, now])
+    assert held == set()
+    assert movement(shown).moved[0] == "Overall: 4 to 8.5"
+
+
+def test_carried_cards_say_where_their_review_is_in_words_and_keep_typed_text_literal():
+    from gq_pods.model import CARRIED_LABELS
+    from screens.map.view import Row, card_content, review_words
+
+    pod = Pod(map=PodMap(harm=[MapItem("[@click=app.quit] Mum [/] left", carried=c) for c in CARRIED_LABELS]))
+    cards = [str(card_content(pod, "harm", Row("item", item))) for item in pod.map.harm]
+    assert cards[0] == "From last time: not reviewed yet\n• [@click=app.quit] Mum [/] left"
+    assert cards[1].startswith("From last time: Still true\n")
+    assert cards[2].startswith("From last time: Changed\n")
+    assert cards[3].startswith("From last time: No longer so\n")
+    assert str(review_words(pod)) == "From last time: 1 of 4 still to review"
+    assert str(card_content(pod, "harm", Row("item", MapItem("Added here")))) == "• Added here"
+    assert str(review_words(Pod())) == ""
+
+
+def test_last_time_words():
+    from screens.followup import last_time_words
+
+    before = held_pod()
+    assert last_time_words(before, before.scale_for("overall").scores) == "Last time (3 Nov): 3, 4, 4 — median 4"
+    assert last_time_words(before, []) == "Last time (3 Nov): no scores on this scale."
