@@ -18,7 +18,7 @@ from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
 from rich.style import Style
 from textual import events, on, work
-from textual.app import ComposeResult
+from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
@@ -33,7 +33,7 @@ from textual.widgets import Footer, Header, Input, Static
 from gq_pods.model import STATUS_LABELS, STYLE_SHORT, PodSummary
 from gq_pods.text import visible
 
-from .contracts import RepositoryOpened
+from .contracts import OffersCommands, RepositoryOpened
 from .text import plain
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -303,7 +303,7 @@ class ListFooter(Footer):
         yield from super().compose()
 
 
-class HomeScreen(Screen):
+class HomeScreen(OffersCommands, Screen):
     """The list of pods."""
 
     app: GqPodsApp
@@ -317,8 +317,9 @@ class HomeScreen(Screen):
         # not in the footer either (at 80 columns it would cut the keys after it): the title says it
         Binding("f", "follow_up", "Follow up", id="home.follow-up", show=False),
         Binding("o", "case_over_time", "Case over time", id="home.case-over-time", show=False),
-        Binding("s", "steps", "Steps due", id="home.steps"),
-        Binding("r", "report", "Report", id="home.report"),
+        # not in the footer: at 80 columns they would push out quit and help; F1 and ctrl+p list them
+        Binding("s", "steps", "Next steps due", id="home.steps", show=False),
+        Binding("r", "report", "Team report", id="home.report", show=False),
         Binding("slash", "focus_filter", "Filter", id="home.filter", priority=True),
         Binding("escape", "clear_filter", "Clear filter", id="home.clear", show=False),
         Binding("q", "app.quit", "Quit", id="home.quit", show=False),
@@ -585,6 +586,16 @@ class HomeScreen(Screen):
         from .practice import PracticeScreen
 
         self.app.push_screen(PracticeScreen())
+
+    def screen_commands(self) -> list[SystemCommand]:
+        if not self.any_pods:
+            return []
+        return [
+            SystemCommand("Next steps due", "The team's next steps not yet done, soonest due first (s)",
+                          self.action_steps),
+            SystemCommand("The team report", "The team's pods at a glance: counts only, safe to share (r)",
+                          self.action_report),
+        ]
 
     def action_steps(self) -> None:
         from .steps import StepsScreen
