@@ -86,6 +86,22 @@ class ExportScreen(ModalScreen[Path | None]):
     def on_mount(self) -> None:
         self.refresh_preview()
         self.query_one("#export", Button).focus()
+        if self.chain is None and self.pod.follows is not None and self.pod.id is not None:
+            self._read_chain(self.pod.id)  # not yet read by the pod screen: the record needs it
+
+    @work(thread=True, exclusive=True, group="export-chain", exit_on_error=False)
+    def _read_chain(self, pod_id: int) -> None:
+        repo = getattr(self.app, "repository", None)
+        try:
+            chain = repo.chain(pod_id) if repo is not None else None
+        except Exception:  # noqa: BLE001 - the record is written without the case's history
+            chain = None
+        if chain:
+            self.app.call_from_thread(self._chain_read, chain)
+
+    def _chain_read(self, chain: list[Pod]) -> None:
+        self.chain = chain
+        self.refresh_preview()
 
     def default_path(self, fmt: str, redacted: bool = False) -> Path:
         """Where the record goes unless the person says otherwise: redacted and full

@@ -59,8 +59,8 @@ def follow_up_question(name: str) -> Content:
         Content("Start a follow-up pod for ")
         + plain(name).stylize("bold")
         + Content(
-            "?\n\nIt carries over the people, the map, the statements and goals, and asks about "
-            "last time's next steps. This pod stays as it is."
+            "?\n\nIt follows on from the case's latest pod: it carries over the people, the map, the "
+            "statements and goals, and asks about last time's next steps. That pod stays as it is."
         )
     )
 
@@ -147,6 +147,7 @@ class StepAnswer:
     outcome: str  # one of gq_pods.model.OUTCOMES
     reason: str
     by: str  # initials
+    text: str = ""  # the step's words as asked about: found by them if last time's list has changed since
 
 
 def step_words(step: NextStep) -> Content:
@@ -190,7 +191,7 @@ class StepsDialog(EditForm[list[StepAnswer]]):
                     yield Label(Content("Was it done?"))
                     yield Select(choices, value=NOT_ASKED, allow_blank=False, id=f"outcome-{n}", compact=True)
                     yield Label(Content("Who says (initials)"))
-                    yield Input(placeholder="e.g. KB", id=f"by-{n}", classes="step-by", compact=True, max_length=12)
+                    yield Input(placeholder="e.g. KB", id=f"by-{n}", classes="step-by", compact=True)
                 with Horizontal(classes="step-row step-why-row -hidden", id=f"why-row-{n}"):
                     yield Label(Content("Why not done?"))
                     yield Input(id=f"why-{n}", classes="step-why", compact=True)
@@ -217,8 +218,10 @@ class StepsDialog(EditForm[list[StepAnswer]]):
             self._last_by = event.value.strip()
 
     def collect(self) -> list[StepAnswer]:
+        from gq_pods.steps import OutcomeRefused, check_outcome
+
         answers = []
-        for n, (index, _) in enumerate(self.steps, start=1):
+        for n, (index, step) in enumerate(self.steps, start=1):
             outcome = self.query_one(f"#outcome-{n}", Select).value
             if not isinstance(outcome, str) or outcome == NOT_ASKED:
                 continue
@@ -226,7 +229,11 @@ class StepsDialog(EditForm[list[StepAnswer]]):
             if not by:
                 raise FormProblem(f"Who says step {n} is {OUTCOME_LABELS[outcome].lower()}? Give their initials.", f"by-{n}")
             reason = self.query_one(f"#why-{n}", Input).value.strip() if outcome == "not_done" else ""
-            answers.append(StepAnswer(index, outcome, reason, by))
+            try:
+                reason, by = check_outcome(outcome, reason, by)
+            except OutcomeRefused as refused:
+                raise FormProblem(f"Step {n}: {refused}", f"by-{n}") from None
+            answers.append(StepAnswer(index, outcome, reason, by, step.text))
         return answers
 
 

@@ -825,13 +825,18 @@ class PodScreen(SavesWork, OffersCommands, Screen):
             if repo is None:
                 raise RuntimeError("no database")
             for answer in answers:
-                repo.set_step_outcome(previous_id, answer.index, answer.outcome, answer.reason, answer.by, today)
+                repo.set_step_outcome(
+                    previous_id, answer.index, answer.outcome, answer.reason, answer.by, today, text=answer.text
+                )
                 saved += 1
         except Exception as error:  # noqa: BLE001 - said plainly
             from gq_pods import crashlog
 
             crashlog.write(error)
-            problem = str(error) if isinstance(error, StorageError) else "It could not be written to the database."
+            from gq_pods.steps import OutcomeRefused
+
+            said = isinstance(error, (StorageError, OutcomeRefused))
+            problem = str(error) if said else "It could not be written to the database."
         try:
             self.app.call_from_thread(self._outcomes_saved, saved, len(answers), problem)
         except RuntimeError:
