@@ -22,6 +22,8 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
+from textual.coordinate import Coordinate
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Button, DataTable, Footer, Header, Input, Label, Static
 
@@ -42,6 +44,9 @@ if TYPE_CHECKING:  # pragma: no cover
 TITLE = "Next steps due  (Enter opens the step's pod)"
 NONE_OPEN = "No next steps are waiting: every step from the team's pods is done or no longer needed."
 NONE_MATCH = "No open steps match. Clear the owner and the date to see them all."
+#: Rows added to the list at once; the next page as the cursor comes within NEAR_END of the last.
+PAGE = 200
+NEAR_END = 20
 
 #: The initials last typed, per running app: offered again as the default for the session.
 _last_initials: WeakKeyDictionary[App, str] = WeakKeyDictionary()
@@ -203,12 +208,30 @@ class MarkStepDialog(Dialog["tuple[str, str] | None"]):
 
 
 class StepTable(DataTable):
-    """The steps, a row each; Home and End go to the first and last step (not sideways)."""
+    """The steps, a row each; Home and End go to the first and last step (not sideways).
+
+    A team's database can hold thousands of open steps: rows are added a page at a
+    time (:data:`PAGE`), the next page as the cursor or the scrollbar nears the last
+    row shown, so the list redraws at once after each key typed in a filter.
+    """
 
     BINDINGS = [
         Binding("home", "scroll_top", "First step", show=False, id="steps.first"),
         Binding("end", "scroll_bottom", "Last step", show=False, id="steps.last"),
     ]
+
+    class NearEnd(Message):
+        """The cursor or the scrollbar came near the last row shown."""
+
+    def watch_cursor_coordinate(self, old: Coordinate, new: Coordinate) -> None:
+        super().watch_cursor_coordinate(old, new)
+        if new.row >= self.row_count - NEAR_END:
+            self.post_message(self.NearEnd())
+
+    def watch_scroll_y(self, old: float, new: float) -> None:
+        super().watch_scroll_y(old, new)
+        if new > old and new >= self.max_scroll_y - NEAR_END:
+            self.post_message(self.NearEnd())
 
 
 class StepsScreen(Screen):
@@ -251,6 +274,7 @@ class StepsScreen(Screen):
         self._generation = 0  # counts up with each reading; older answers are dropped
         self._select: tuple[int, int] | None = None  # (pod id, index) to keep chosen after a reading
         self._select_row = 0
+        self._cells: list[tuple[str, ...]] = []  # each step's cells, as the rows show them
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -383,17 +407,17 @@ class StepsScreen(Screen):
         empty = self.query_one("#steps-empty", Static)
         today = self.today()
         table.clear()
-        cells = [
+        self._cells = [
             (due_words(step.due, today), step_words(step), step.owner or "-", kind_words(step), pod_words(step, today))
             for step in self.steps
         ]
-        self._fit(cells)
-        for step, row in zip(self.steps, cells):
-            overdue = step.due is not None and step.due < today
-            table.add_row(
-                *(cell(text, "bold" if overdue and n == 0 else "") for n, text in enumerate(row)),
-                key=f"{step.pod_id}:{step.index}",
-            )
+        self._fit(self._cells)
+        row = self._select_row
+        if self._select is not None:
+            keys = [(s.pod_id, s.index) for s in self.steps]
+            row = keys.index(self._select) if self._select in keys else self._select_row
+        row = max(0, min(row, len(self.steps) - 1))
+        self._add_rows(up_to=row + 1)
         owner, due_before, problem = self.filters()
         table.display = bool(self.steps)
         empty.display = not self.steps
@@ -401,16 +425,31 @@ class StepsScreen(Screen):
             empty.update(Content(NONE_MATCH if owner or due_before or problem else NONE_OPEN))
         self.query_one("#steps-note", Static).update(self._note(owner, due_before, problem))
         if self.steps:
-            row = self._select_row
-            if self._select is not None:
-                keys = [(s.pod_id, s.index) for s in self.steps]
-                row = keys.index(self._select) if self._select in keys else self._select_row
-            table.move_cursor(row=max(0, min(row, len(self.steps) - 1)), animate=False)
+            table.move_cursor(row=row, animate=False)
             if self.focused is None:
                 table.focus()
         self._select = None
         self._show_detail()
         self.refresh_bindings()
+
+    def _add_rows(self, up_to: int = 0) -> None:
+        """Add the next page of rows (or as many as reach row ``up_to``)."""
+        table = self.query_one("#steps-table", DataTable)
+        start = table.row_count
+        end = min(len(self.steps), max(start + PAGE, up_to))
+        today = self.today()
+        for step, row in zip(self.steps[start:end], self._cells[start:end]):
+            overdue = step.due is not None and step.due < today
+            table.add_row(
+                *(cell(text, "bold" if overdue and n == 0 else "") for n, text in enumerate(row)),
+                key=f"{step.pod_id}:{step.index}",
+            )
+
+    def on_step_table_near_end(self) -> None:
+        table = self.query_one("#steps-table", DataTable)
+        near = table.cursor_row >= table.row_count - NEAR_END or table.scroll_y >= table.max_scroll_y - NEAR_END
+        if near and table.row_count < len(self.steps):  # (as the list is filled again, it is not)
+            self._add_rows()
 
     def _note(self, owner: str | None, due_before: dt.date | None, problem: str | None) -> Content:
         count = len(self.steps)

@@ -13,7 +13,7 @@ from screens.app import GqPodsApp
 from screens.pod import PodScreen
 from gq_pods.steps import DueStep
 from gq_pods.text import visible
-from screens.steps import MarkStepDialog, StepsScreen, details, due_words
+from screens.steps import PAGE, MarkStepDialog, StepsScreen, details, due_words
 from tests.pilot import ready, wait_until
 from tests.strategies import texts
 
@@ -132,3 +132,25 @@ def test_when_a_step_is_due_in_words():
     assert due_words(dt.date(2025, 12, 2), TODAY) == "Overdue 2 Dec 2025"  # last year's says so
     assert due_words(dt.date(2026, 12, 3), TODAY) == "3 Dec"
     assert due_words(dt.date(2027, 1, 4), TODAY) == "4 Jan 2027"
+
+
+async def test_a_long_list_is_read_to_its_last_step(db_url, repo):
+    """Rows are added a page at a time; End keeps going until the last step, undated, shows."""
+    count = PAGE + 30
+    steps = [NextStep(f"Step {n}", "JR", TODAY + dt.timedelta(days=n), "agreed") for n in range(count - 1)]
+    repo.add_pod(pod("Family Long", dt.date(2026, 11, 3), *steps, NextStep("The undated one", "JR", None, "agreed")))
+    app = GqPodsApp(db_url, wall_clock=lambda: dt.datetime(2026, 12, 1, 10, 0))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        await pilot.press("s")
+        await wait_until(pilot, lambda: isinstance(app.screen, StepsScreen) and app.screen.loaded, what="the steps")
+        screen = app.screen
+        assert f"{count} open steps." in str(screen.query_one("#steps-note", Static).render())
+
+        table = screen.query_one("#steps-table", DataTable)
+        assert table.row_count == PAGE
+        await pilot.press("end")  # to the last row shown: the rest are added
+        await wait_until(pilot, lambda: table.row_count == count, what="the rest of the steps")
+        await pilot.press("end")
+        await wait_until(pilot, lambda: screen.selected().text == "The undated one", what="the last step chosen")
+        assert step_texts(screen)[-1] == "The undated one"
