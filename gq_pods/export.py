@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from .model import Pod
 
@@ -10,13 +10,23 @@ FORMATS = ("markdown", "text", "json")
 EXTENSIONS = {"markdown": "md", "text": "txt", "json": "json"}
 
 
-def render(pod: Pod, fmt: str, redact: bool, labels: Mapping[str, str] | None = None) -> str:
+def render(
+    pod: Pod,
+    fmt: str,
+    redact: bool,
+    labels: Mapping[str, str] | None = None,
+    chain: Sequence[Pod] | None = None,
+) -> str:
     """The record in ``fmt`` ("markdown", "text" or "json"). ``labels`` are the team's
-    section titles; without them the team file is read."""
+    section titles; without them the team file is read. ``chain`` is the case's pods,
+    oldest first (``Repository.chain(pod.id)``): the markdown and text records of a pod
+    that follows another then say how the case moved since (the pod file does not
+    carry the chain: ``dumps_chain`` does)."""
     if redact:
         from .redact import redact_pod
 
         pod = redact_pod(pod)
+        chain = [redact_pod(p) for p in chain] if chain else chain
     if fmt == "json":
         from .podfile import dumps
 
@@ -28,7 +38,7 @@ def render(pod: Pod, fmt: str, redact: bool, labels: Mapping[str, str] | None = 
 
         labels = load_team_config().labels
     write = render_text if fmt == "text" else render_markdown
-    return write(pod, labels=dict(labels))
+    return write(pod, labels=dict(labels), chain=chain)
 
 
 def export_file_name(pod: Pod, fmt: str, redacted: bool = False) -> str:

@@ -32,11 +32,14 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, delete, func, insert, select, type_coerce, update
+from sqlalchemy import Engine, and_, delete, exists, func, insert, not_, or_, select, type_coerce, update
 from sqlalchemy import exc as sa_exc
 from sqlalchemy.types import NullType
 
+from gq_pods import followup
+from gq_pods import report as team_report_
 from gq_pods.model import UNREADABLE, Pod, PodSummary
+from gq_pods.steps import DueStep, check_outcome, order
 
 from . import schema
 from . import tables as t
@@ -48,6 +51,7 @@ from .errors import (
     DatabaseUnavailable,
     MigrationFailed,
     NotAPodsDatabase,
+    NotInChain,
     PodChanged,
     PodNotFound,
     PodUnreadable,
@@ -63,6 +67,7 @@ __all__ = [
     "DatabaseUnavailable",
     "MigrationFailed",
     "NotAPodsDatabase",
+    "NotInChain",
     "PodChanged",
     "PodNotFound",
     "PodUnreadable",
@@ -75,6 +80,9 @@ _UTC = _dt.timezone.utc
 
 #: A new pod's version; every save counts it up by one.
 FIRST_VERSION = 1
+
+#: How many times set_step_outcome reads again when another copy saved the pod meanwhile.
+OUTCOME_TRIES = 5
 
 # What the home list shows of a pod, read from the pods row with the pod's own rules.
 _SUMMARY_FIELDS = ("date", "team", "style", "case_reference", "status", "title", "practice")
@@ -210,6 +218,7 @@ class Repository:
         """Store ``pod`` as a new pod at version :data:`FIRST_VERSION`; sets and returns ``pod.id``."""
         now = _now()
         with self._writing() as conn:
+            _check_follows(conn, None, pod.follows)
             values = schema.row_values(pod, root=True)
             values.update(created_at=now, updated_at=now, version=FIRST_VERSION)
             pod_id = int(conn.execute(insert(t.pods).values(**values)).inserted_primary_key[0])
@@ -241,6 +250,8 @@ class Repository:
         if expected_version is not None:
             where = where & (pods.version == expected_version)
         with self._writing() as conn:
+            if expected_version is None or pod.follows is not None:
+                _check_follows(conn, pod_id, pod.follows)
             values = schema.row_values(pod, root=True)
             values["updated_at"] = _now()
             values["version"] = pods.version + 1
@@ -255,14 +266,287 @@ class Repository:
         return int(stored[0])
 
     def delete_pod(self, pod_id: int) -> None:
-        """Delete the pod and everything in its record; raises :class:`PodNotFound`."""
+        """Delete the pod and everything in its record; raises :class:`PodNotFound`.
+
+        A pod in the middle of a case's chain leaves the chain joined: the pod that
+        followed it now follows the one it followed (and is saved as a new version, so
+        a copy holding it open merges rather than writing the old link back).
+        """
+        pods = t.pods.c
         with self._writing() as conn:
+            found = conn.execute(select(*_raw(pods.follows)).where(pods.id == pod_id)).first()
+            if found is None:
+                raise PodNotFound(pod_id)
             # By hand as well as by cascade: no orphaned case text, even if a
             # connection somehow had foreign keys off.
             for table in (*t.POD_CHILDREN, *t.POD_ASIDE):
                 conn.execute(delete(table).where(table.c.pod_id == pod_id))
-            if conn.execute(delete(t.pods).where(t.pods.c.id == pod_id)).rowcount != 1:
+            if conn.execute(delete(t.pods).where(pods.id == pod_id)).rowcount != 1:
                 raise PodNotFound(pod_id)
+            before = found[0] if isinstance(found[0], int) and not isinstance(found[0], bool) else None
+            conn.execute(
+                update(t.pods)
+                .where(pods.follows == pod_id)
+                .values(follows=before, version=pods.version + 1, updated_at=_now())
+            )
+
+    # ------------------------------------------------------------ the case over time
+
+    def chain(self, pod_id: int) -> list[Pod]:
+        """The whole chain of pods ``pod_id`` is in (its case's pods), oldest first.
+
+        Raises :class:`PodNotFound`, or :class:`PodUnreadable` for a damaged pod in the chain.
+        """
+        return [self.get_pod(i) for i in self.chain_ids(pod_id)]
+
+    def chain_ids(self, pod_id: int) -> list[int]:
+        """The ids of the chain ``pod_id`` is in, oldest first, read from the links alone."""
+        with self._reading() as conn:
+            return _chain_ids(conn, pod_id)
+
+    def follow_up(self, pod_id: int, today: _dt.date | None = None) -> int:
+        """Start the next pod of ``pod_id``'s case (see :func:`gq_pods.followup.follow_up`); its id.
+
+        The new pod follows the latest pod of the case: following up an older pod of a
+        chain follows up the case where it has got to, so the chain stays one line.
+        """
+        latest = self.chain_ids(pod_id)[-1]
+        new = followup.follow_up(self.get_pod(latest), today)
+        return self.add_pod(new)
+
+    def open_steps(self, due_before: _dt.date | None = None, owner: str | None = None) -> list[DueStep]:
+        """The team's next steps not yet done (nothing recorded, or not done), soonest due first.
+
+        Leaves out steps done or no longer needed, and practice pods and attempts.
+        ``due_before`` keeps steps due before that day (undated steps are left out then);
+        ``owner`` keeps steps whose owner contains it, ignoring case. By SQL over the
+        steps and the pods' titles: no whole pod is loaded. A row with a damaged value
+        is left out rather than stopping the list.
+        """
+        s, p = t.next_steps.c, t.pods.c
+        where = and_(_team_pod(), or_(s.outcome == "", s.outcome == "not_done"))
+        if due_before is not None:
+            where = and_(where, s.due.is_not(None), s.due < due_before)
+        query = (
+            select(*_raw(s.pod_id, s.position, s.text, s.owner, s.due, s.status, s.outcome, s.outcome_reason,
+                         p.title, p.case_reference, p.date))
+            .select_from(t.next_steps.join(t.pods, p.id == s.pod_id))
+            .where(where)
+        )
+        with self._reading() as conn:
+            rows = conn.execute(query).all()
+        needle = clean_text(owner or "").strip().casefold()
+        found = []
+        for row in rows:
+            try:
+                step = DueStep(
+                    pod_id=row[0],
+                    pod_title=_text(row[8]) or _text(row[9]) or "Untitled pod",
+                    pod_date=schema.read_value(_DATE, row[10]),
+                    index=row[1],
+                    text=_text(row[2]),
+                    owner=_text(row[3]),
+                    due=schema.read_value(_MAYBE_DATE, row[4]),
+                    status=_text(row[5]),
+                    outcome=_text(row[6]),
+                    outcome_reason=_text(row[7]),
+                )
+            except schema.Unreadable:
+                continue
+            if needle and needle not in step.owner.casefold():
+                continue
+            found.append(step)
+        return order(found)
+
+    def set_step_outcome(
+        self,
+        pod_id: int,
+        index: int,
+        outcome: str,
+        reason: str,
+        by: str,
+        on: _dt.date | None = None,
+        *,
+        text: str | None = None,
+    ) -> None:
+        """Record what became of next step ``index`` of pod ``pod_id`` (see gq_pods.steps.check_outcome).
+
+        ``outcome`` is one of OUTCOMES ("" clears it); ``by`` the recorder's initials; ``on``
+        the day (default today). Saves over the version read; when another copy saved the
+        pod meanwhile it reads the pod again and records the outcome on that, so no other
+        edit is lost (a copy holding the pod open merges this in as any other save). With
+        ``text`` (the step's words as shown), a list that has changed underneath is searched
+        for that step; raises :class:`gq_pods.steps.OutcomeRefused` if it is not there.
+        Raises OutcomeRefused for a bad outcome, initials or reason, PodNotFound, or
+        PodChanged if the pod kept changing.
+        """
+        from gq_pods.steps import OutcomeRefused
+
+        why, initials = check_outcome(outcome, reason, by)
+        day = (on or _dt.date.today()) if outcome else None
+        for _ in range(OUTCOME_TRIES):
+            pod, version = self.read_pod(pod_id)
+            steps = pod.map.next_steps
+            at = index
+            if text is not None and not (0 <= at < len(steps) and steps[at].text == text):
+                at = next((i for i, step in enumerate(steps) if step.text == text), -1)
+            if not 0 <= at < len(steps):
+                raise OutcomeRefused("That next step is no longer in its pod: it may have been changed or deleted.")
+            step = steps[at]
+            step.outcome, step.outcome_reason, step.outcome_by, step.outcome_on = outcome, why, initials, day
+            try:
+                self.save_pod(pod, expected_version=version)
+                return
+            except PodChanged:
+                continue
+        raise PodChanged(pod_id)
+
+    def team_report(
+        self,
+        since: _dt.date | None = None,
+        *,
+        today: _dt.date | None = None,
+        stage_overrides: dict[str, Any] | None = None,
+    ) -> team_report_.TeamReport:
+        """The team's pods at a glance (gq_pods.report): counts only, by SQL over the tables.
+
+        Team pods only (practice pods and attempts left out), held on or after ``since``.
+        ``stage_overrides`` are the team's stages (team.json), for the planned minutes.
+        """
+        p = t.pods.c
+        team = _team_pod()
+        if since is not None:
+            team = and_(team, p.date >= since)
+        sr, ds, sg, sc, ss, ns = (t.stage_records.c, t.danger_statements.c, t.safety_goals.c, t.scales.c,
+                                  t.scale_scores.c, t.next_steps.c)
+        finished = and_(team, p.status == "complete")
+        with_goal = exists().where(and_(sg.pod_id == ds.pod_id, sg.danger_statement == ds.key))
+        scored = exists().where(
+            and_(sc.pod_id == ds.pod_id, sc.about == ds.key, exists().where(ss.scale_id == sc.id))
+        )
+        unpaired = (
+            select(ds.pod_id).where(or_(not_(with_goal), not_(scored))).distinct()
+        )
+        with self._reading() as conn:
+            pod_rows = conn.execute(select(*_raw(p.date, p.style, p.case_reason, p.status)).where(team)).all()
+            stage_rows = conn.execute(
+                select(p.style, sr.key, func.avg(sr.seconds_spent), func.count(sr.pod_id.distinct()))
+                .select_from(t.stage_records.join(t.pods, p.id == sr.pod_id))
+                .where(and_(team, sr.seconds_spent > 0))
+                .group_by(p.style, sr.key)
+            ).all()
+            with_statements = select(ds.pod_id).distinct()
+            finished_with = conn.execute(
+                select(func.count()).select_from(t.pods).where(and_(finished, p.id.in_(with_statements)))
+            ).scalar_one()
+            finished_paired = conn.execute(
+                select(func.count()).select_from(t.pods).where(
+                    and_(finished, p.id.in_(with_statements), p.id.not_in(unpaired))
+                )
+            ).scalar_one()
+            step_rows = conn.execute(
+                select(*_raw(ns.due, ns.outcome, ns.outcome_on))
+                .select_from(t.next_steps.join(t.pods, p.id == ns.pod_id))
+                .where(and_(team, ns.due.is_not(None), ns.outcome != "not_needed"))
+            ).all()
+        pods = []
+        for row in pod_rows:
+            try:
+                pods.append((schema.read_value(_DATE, row[0]), _text(row[1]), _text(row[2]), _text(row[3])))
+            except schema.Unreadable:
+                continue
+        steps = []
+        for due, outcome, outcome_on in step_rows:
+            try:
+                steps.append(
+                    (schema.read_value(_DATE, due), _text(outcome), schema.read_value(_MAYBE_DATE, outcome_on))
+                )
+            except schema.Unreadable:
+                continue
+        return team_report_.build(
+            since=since,
+            made_on=today or _dt.date.today(),
+            pods=pods,
+            stage_times=[(style, key, float(avg or 0), int(n)) for style, key, avg, n in stage_rows],
+            finished_with_statements=int(finished_with),
+            finished_all_paired=int(finished_paired),
+            steps=steps,
+            stage_overrides=stage_overrides,
+        )
+
+
+# ---------------------------------------------------------------- the chain
+
+_DATE = schema.Part("date", "value", "date", _dt.date, False)
+_MAYBE_DATE = schema.Part("date", "value", "date", _dt.date, True)
+
+
+def _text(value: Any) -> str:
+    from gq_pods.text import clean
+
+    return clean(value) if isinstance(value, str) else ""
+
+
+def _team_pod() -> Any:
+    """A team pod: not a practice pod, and not a practice attempt."""
+    p = t.pods.c
+    attempts = select(t.practice_attempts.c.pod_id)
+    return and_(p.practice.is_(False), p.id.not_in(attempts))
+
+
+def _links(conn: Any) -> dict[int, int]:
+    """Every link: pod id -> the id of the pod it follows."""
+    p = t.pods.c
+    rows = conn.execute(select(*_raw(p.id, p.follows)).where(p.follows.is_not(None))).all()
+    return {a: b for a, b in rows if isinstance(b, int) and not isinstance(b, bool)}
+
+
+def _chain_ids(conn: Any, pod_id: int) -> list[int]:
+    p = t.pods.c
+    if conn.execute(select(p.id).where(p.id == pod_id)).first() is None:
+        raise PodNotFound(pod_id)
+    links = _links(conn)
+    followers = {before: after for after, before in links.items()}
+    back = [pod_id]
+    seen = {pod_id}
+    while back[-1] in links and links[back[-1]] not in seen:
+        seen.add(links[back[-1]])
+        back.append(links[back[-1]])
+    out = back[::-1]
+    existing = {row[0] for row in conn.execute(select(p.id).where(p.id.in_(out))).all()}
+    out = [i for i in out if i in existing]  # a link to a pod no longer there starts the chain
+    while out[-1] in followers and followers[out[-1]] not in seen:
+        seen.add(followers[out[-1]])
+        out.append(followers[out[-1]])
+    return out
+
+
+def _check_follows(conn: Any, pod_id: int | None, follows: int | None) -> None:
+    """Refuse a link that would break the case's chain (raises :class:`NotInChain`)."""
+    if follows is None:
+        return
+    if pod_id is not None and follows == pod_id:
+        raise NotInChain("A pod cannot follow up itself, so nothing was saved.")
+    p = t.pods.c
+    if conn.execute(select(p.id).where(p.id == follows)).first() is None:
+        raise NotInChain(
+            f"The pod this one follows up (pod {follows}) is no longer there, so nothing was saved. "
+            "It may have been deleted in another copy."
+        )
+    taken = conn.execute(select(p.id).where(and_(p.follows == follows, p.id != (pod_id or -1)))).first()
+    if taken is not None:
+        raise NotInChain(
+            f"Pod {follows} has already been followed up (by pod {taken[0]}), so nothing was saved. "
+            "Follow up the latest pod of the case instead."
+        )
+    if pod_id is not None:
+        links = _links(conn)
+        at, seen = follows, set()
+        while at in links and at not in seen:
+            seen.add(at)
+            at = links[at]
+            if at == pod_id:
+                raise NotInChain("That would make the case's pods go round in a circle, so nothing was saved.")
 
 
 # ---------------------------------------------------------------- rows

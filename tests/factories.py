@@ -52,12 +52,19 @@ def full_pod(**overrides) -> Pod:
         ],
         map=PodMap(
             harm=[MapItem("In March Amy was found with a bruise on her arm after Dean pushed Lisa while she held Amy.")],
-            complicating_factors=[MapItem("Dean drinks most evenings."), MapItem("Two social workers in six months.")],
+            complicating_factors=[
+                MapItem("Dean drinks most evenings.", carried="still_true"),
+                MapItem("Two social workers in six months."),
+            ],
             grey_areas=[MapItem("We do not know who else stays at the house.")],
             existing_strengths=[MapItem("Lisa takes Amy to nursery every day, on time.")],
             existing_safety=[MapItem("In June Lisa took Amy to Pat's when Dean came home drunk.")],
             next_steps=[
-                NextStep("Ask Pat to join a safety network meeting", "Jo Reed", dt.date(2026, 12, 1), "agreed"),
+                NextStep(
+                    "Ask Pat to join a safety network meeting", "Jo Reed", dt.date(2026, 12, 1), "agreed",
+                    outcome="not_done", outcome_reason="Pat was in hospital.", outcome_on=dt.date(2026, 12, 2),
+                    outcome_by="JR",
+                ),
                 NextStep("Talk with Dean about the March incident", "Jo Reed", None, "idea"),
             ],
         ),
