@@ -45,21 +45,6 @@ pseudonyms for the family: names are rarely needed.
 | / | Filter the list |
 | Up / Down | Move through the pods |
 
-## Last time's next steps (in a follow-up pod)
-
-| Key | What it does |
-|---|---|
-| Tab | Next answer: done, not done (and why) or no longer needed, and who says so |
-| Ctrl+S | Save the answers |
-| Escape | Answer later (Ctrl+L in the pod asks again) |
-
-## The case over time
-
-| Key | What it does |
-|---|---|
-| Up / Down, Page Up / Page Down | Scroll the charts |
-| Escape | Back |
-
 ## Next steps due
 
 The steps from the team's pods not yet done, soonest due first, undated last.
@@ -115,6 +100,21 @@ The steps from the team's pods not yet done, soonest due first, undated last.
 | Statements | a add, Enter open, g open the goal, d delete; in the editor Ctrl+R use the preview's wording, Ctrl+G statement or goal, F4 drafts, Ctrl+N add a draft |
 | Scaling | Enter score, n next person, a add someone, r reveal, m presenter first or hidden, s next scale, q the question |
 | Planning | b add a bottom line, c add a contingency, Enter change, d remove |
+
+## Last time's next steps (in a follow-up pod)
+
+| Key | What it does |
+|---|---|
+| Tab | Next box: was it done (done, not done, no longer needed, or answer later), who says so (initials), and why when not done |
+| Ctrl+S | Save the answers |
+| Escape | Later: leave them all (Ctrl+L in the pod asks again) |
+
+## The case over time
+
+| Key | What it does |
+|---|---|
+| Up / Down, Page Up / Page Down | Scroll the charts |
+| Escape | Back |
 
 The mouse works too: click a pod, a stage, a tab, a button or a field.
 """
