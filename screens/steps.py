@@ -41,7 +41,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
     from .app import GqPodsApp
 
-TITLE = "Next steps due  (Enter opens the step's pod)"
+TITLE = "Next steps due  (Enter opens the step's pod, Escape goes back)"
 NONE_OPEN = "No next steps are waiting: every step from the team's pods is done or no longer needed."
 NONE_MATCH = "No open steps match. Clear the owner and the date to see them all."
 #: Rows added to the list at once; the next page as the cursor comes within NEAR_END of the last.
@@ -257,10 +257,11 @@ class StepsScreen(Screen):
         Binding("enter", "open_pod", "Open pod", id="steps.open"),
         Binding("d", "mark('done')", "Done", id="steps.done"),
         Binding("n", "mark('not_done')", "Not done", id="steps.not-done"),
-        Binding("x", "mark('not_needed')", "No longer needed", id="steps.not-needed"),
+        # short for the key line, so quit and help still fit at 80 columns (the button says it in full)
+        Binding("x", "mark('not_needed')", "Not needed", id="steps.not-needed"),
         Binding("ctrl+z", "undo", "Undo", id="steps.undo"),
         Binding("slash", "focus_filter", "Filter", id="steps.filter", show=False),
-        Binding("escape", "back", "Back", id="steps.back"),
+        Binding("escape", "back", "Back", id="steps.back", show=False),  # the title says it
     ]
 
     def __init__(self) -> None:
