@@ -27,15 +27,15 @@ def follow_up(previous: Pod, today: _dt.date | None = None) -> Pod:
     """The next pod of ``previous``'s case, dated ``today`` (default: today), following it.
 
     Kept (and editable): the title, team, case reference, reason, style, focus
-    question, practice or not, the participants and the people around the child.
+    question, practice or not, the participants (and so whether the manager is
+    there, which goes with them) and the people around the child.
     The map's items come over marked "to_review" (an item last time's group said
     was no longer so is left behind); the danger statements and safety goals come
     over with the same ids (so each scale still knows its statement), without
     their drafts; each scale comes over with its question and no scores. Not
     carried: the next steps (asked about instead), the bottom lines and
     contingencies, the stages and time, the reflection, the child's views, the
-    record's details and the manager's decision. Whether the manager is here is
-    asked again, so no step is agreed without one.
+    record's details and the manager's decision.
     """
     before = copy.deepcopy(previous)
     new_map = PodMap()
@@ -58,7 +58,7 @@ def follow_up(previous: Pod, today: _dt.date | None = None) -> Pod:
         case_reason=before.case_reason,
         case_reference=before.case_reference,
         focus_question=before.focus_question,
-        manager_present=False,
+        manager_present=before.manager_present,
         status="in_progress",
         practice=before.practice,
         participants=before.participants,

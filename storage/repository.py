@@ -215,16 +215,31 @@ class Repository:
     # ------------------------------------------------------------ changes
 
     def add_pod(self, pod: Pod) -> int:
-        """Store ``pod`` as a new pod at version :data:`FIRST_VERSION`; sets and returns ``pod.id``."""
-        now = _now()
+        """Store ``pod`` as a new pod at version :data:`FIRST_VERSION`; sets and returns ``pod.id``.
+
+        Raises :class:`NotInChain` if ``pod.follows`` names a pod that is not there or has
+        been followed up already.
+        """
         with self._writing() as conn:
-            _check_follows(conn, None, pod.follows)
-            values = schema.row_values(pod, root=True)
-            values.update(created_at=now, updated_at=now, version=FIRST_VERSION)
-            pod_id = int(conn.execute(insert(t.pods).values(**values)).inserted_primary_key[0])
-            _insert_children(conn, pod_id, pod)
+            pod_id = _add(conn, pod)
         pod.id = pod_id
         return pod_id
+
+    def add_chain(self, pods: list[Pod]) -> list[int]:
+        """Store ``pods`` (a case's chain, oldest first, as a chain file gives them) as new
+        pods, each following the one before, all or none; their new ids, in order.
+
+        The first pod follows none (a chain file's pods link to each other only).
+        """
+        ids: list[int] = []
+        with self._writing() as conn:
+            for pod in pods:
+                pod.id = None
+                pod.follows = ids[-1] if ids else None
+                ids.append(_add(conn, pod))
+        for pod, pod_id in zip(pods, ids):
+            pod.id = pod_id
+        return ids
 
     def save_pod(self, pod: Pod, expected_version: int | None = None) -> int:
         """Replace the stored pod ``pod.id`` with ``pod``, all at once; return its new version.
@@ -565,6 +580,17 @@ def _version(value: Any) -> int:
 def _raw(*cols: Any) -> list[Any]:
     """The columns as the driver gives them: the model's rules check each value, not SQLAlchemy's."""
     return [type_coerce(c, NullType()).label(c.name) for c in cols]
+
+
+def _add(conn: Any, pod: Pod) -> int:
+    """Insert ``pod`` as a new pod (checking its link); its new id."""
+    now = _now()
+    _check_follows(conn, None, pod.follows)
+    values = schema.row_values(pod, root=True)
+    values.update(created_at=now, updated_at=now, version=FIRST_VERSION)
+    pod_id = int(conn.execute(insert(t.pods).values(**values)).inserted_primary_key[0])
+    _insert_children(conn, pod_id, pod)
+    return pod_id
 
 
 def _insert_children(conn: Any, pod_id: int, pod: Pod) -> None:
