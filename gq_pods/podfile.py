@@ -709,11 +709,17 @@ def load_any_bytes(data: bytes) -> list[Pod]:
     ``follows`` ids are left None here, as no pod has an id yet).
     """
     text = _decode(data)
+    if not _CHAIN_HINT.search(text):
+        return [loads(text)]
     parsed = _parse(text, _MAX_CHAIN_DEPTH)
     if isinstance(parsed, Mapping) and isinstance(parsed.get("format"), str) and clean(parsed["format"]) == CHAIN_FORMAT:
         return _from_chain_dict(parsed)
     _check_nesting(text.removeprefix("\ufeff"))  # a pod file nests one level less: say so as loads would
     return [from_dict(parsed)]
+
+
+# A chain file names its format; anything else is read (and its nesting checked) as a pod file.
+_CHAIN_HINT = re.compile(r'"format"\s*:\s*"' + re.escape(CHAIN_FORMAT) + '"')
 
 
 def loads_chain(text: str) -> list[Pod]:
