@@ -265,7 +265,14 @@ class Repository:
         if expected_version is not None:
             where = where & (pods.version == expected_version)
         with self._writing() as conn:
-            if expected_version is None or pod.follows is not None:
+            if pod.follows is not None:
+                # the version first, so a copy holding an old link is told to merge, not refused
+                if expected_version is not None:
+                    found = conn.execute(select(pods.version).where(pods.id == pod_id)).first()
+                    if found is None:
+                        raise PodNotFound(pod_id)
+                    if found[0] != expected_version:
+                        raise PodChanged(pod_id)
                 _check_follows(conn, pod_id, pod.follows)
             values = schema.row_values(pod, root=True)
             values["updated_at"] = _now()
