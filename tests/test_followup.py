@@ -222,3 +222,20 @@ def test_a_score_given_last_time_shows_beside_the_new_scale(repo):
     assert last_time(chain[-2], "overall") == full_pod().scale_for("overall").scores
     assert chain[-1].scale_for("overall").scores == []
     assert isinstance(last_time(chain[-2], "overall")[0], ScaleScore)
+
+
+def test_one_copy_reviewing_and_another_editing_an_item_merge_without_a_clash():
+    import copy
+
+    from gq_pods.merge import merge
+
+    base = follow_up(_stored(), DAY)
+    mine, theirs = copy.deepcopy(base), copy.deepcopy(base)
+    mine.map.harm[0].carried = "still_true"
+    theirs.map.harm[0].text = base.map.harm[0].text.replace("March", "early March")
+    merged = merge(base, mine, theirs)
+    assert merged.clashes == []
+    assert (merged.pod.map.harm[0].carried, "early March" in merged.pod.map.harm[0].text) == ("still_true", True)
+    theirs.map.harm[0].carried = "changed"
+    clash = merge(base, mine, theirs).clashes[0]
+    assert (clash.where, clash.mine_text, clash.theirs_text) == ("Map: Harm, item 1, reviewed as", "still_true", "changed")
