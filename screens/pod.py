@@ -781,7 +781,8 @@ class PodScreen(SavesWork, OffersCommands, Screen):
         scaling_panel = self._panels.get("scaling")
         if isinstance(scaling_panel, ScalingPanel):
             scaling_panel.show_pod()
-        if ask and self.previous is not None and self.app.screen is self:
+        # Asked as the pod opens (a finished pod is not asked again; ctrl+l still asks).
+        if ask and self.previous is not None and self.app.screen is self and self.pod.status != "complete":
             from gq_pods.followup import steps_to_ask
 
             if steps_to_ask(self.previous):
