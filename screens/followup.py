@@ -164,6 +164,7 @@ class StepsDialog(EditForm[list[StepAnswer]]):
 
     DEFAULT_CSS = """
     StepsDialog > #dialog { width: 96; max-height: 100%; }
+    StepsDialog #form-fields { max-height: 70vh; }  /* many steps scroll; Save and Later stay in view */
     StepsDialog .step { height: auto; margin-bottom: 1; border-left: thick $primary; padding: 0 0 0 1; }
     StepsDialog .step-words { height: auto; }
     StepsDialog .step-row { height: auto; }
