@@ -595,6 +595,10 @@ class HomeScreen(OffersCommands, Screen):
                           self.action_steps),
             SystemCommand("The team report", "The team's pods at a glance: counts only, safe to share (r)",
                           self.action_report),
+            SystemCommand("Follow up the chosen pod's case", "Start the case's next pod from it (f)",
+                          self.action_follow_up),
+            SystemCommand("The chosen pod's case over time", "Each scale at each pod, and what moved (o)",
+                          self.action_case_over_time),
         ]
 
     def action_steps(self) -> None:
