@@ -80,9 +80,9 @@ def reason_lines(line: ScaleLine, held: set[tuple[int | None, str]] = frozenset(
         given = [(who, score, reason) for who, score, reason in point.reasons]
         if not given:
             out.append("  Scores: " + ", ".join(str(s) for s in point.scores) + " (no reasons written)")
-        for who, score, reason in given:
+        for who, score, reason in given:  # each on one line, whatever was typed
             words = " ".join(reason.split()) or "(no reason written)"
-            out.append(f"  {who} {score}: {words}")
+            out.append(f"  {' '.join(who.split()) or 'Someone'} {score}: {words}")
     return out
 
 

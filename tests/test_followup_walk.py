@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from textual.widgets import Input, Select, Static, TextArea
 
 from gq_pods.model import (
@@ -29,6 +31,7 @@ from screens.pod import PodScreen
 from screens.scaling import ScoreForm
 from storage.repository import Repository
 from tests.pilot import ready, wait_until
+from tests.strategies import texts
 
 HELD = dt.date(2026, 11, 3)
 TODAY = dt.datetime(2026, 12, 1, 10, 0)
@@ -264,3 +267,25 @@ def test_last_time_words():
     before = held_pod()
     assert last_time_words(before, before.scale_for("overall").scores) == "Last time (3 Nov): 3, 4, 4 — median 4"
     assert last_time_words(before, []) == "Last time (3 Nov): no scores on this scale."
+
+
+@settings(max_examples=60, deadline=None)
+@given(text=texts(), who=texts(), carried=st.sampled_from(("to_review", "still_true", "changed", "no_longer")))
+def test_whatever_was_typed_shows_as_typed_on_carried_cards_and_in_the_case_over_time(text, who, carried):
+    """Typed text is never markup: not on a carried card, not in what people said."""
+    from gq_pods.case import movement
+    from screens.case_view import reason_lines, scale_title
+    from screens.map.view import Row, card_content
+    from screens.text import plain, visible
+
+    pod = Pod(map=PodMap(harm=[MapItem(text, carried=carried)]))
+    card = str(card_content(pod, "harm", Row("item", pod.map.harm[0])))
+    if text.strip():
+        assert visible(text) in card
+
+    before = Pod(date=HELD, id=1, danger_statements=[DangerStatement(id="ds1", text=text)],
+                 scales=[Scale("ds1", "", [ScaleScore(who, 3, text)])])
+    line = movement([before]).lines[0]
+    said = plain("\n".join(reason_lines(line)))
+    assert f"{visible(' '.join(who.split()))} 3: " in str(said) or not who.split()
+    assert str(plain(scale_title(line))) == visible(scale_title(line))
