@@ -399,11 +399,7 @@ def _steps(args: argparse.Namespace) -> int:
     from .model import OUTCOME_LABELS
 
     due_before = _day(args.due_before, "--due-before")
-    repo = _open(args.db)
-    try:
-        steps = repo.open_steps(due_before=due_before, owner=args.owner)
-    finally:
-        repo.close()
+    steps = _read_quickly(args.db, lambda reader: reader.open_steps(due_before=due_before, owner=args.owner))
     if args.json:
         rows = [
             {
@@ -445,6 +441,28 @@ def _steps(args: argparse.Namespace) -> int:
     return 0
 
 
+def _read_quickly(db: str | None, work):
+    """``work(reader)`` with the quick SQLite reader when it can (as ``list`` does: no SQLAlchemy),
+    else with the repository, which creates, upgrades or explains the database as always. Both
+    readers run the same statements (storage/case_sql.py)."""
+    from storage.errors import StorageError
+    from storage.listing import open_list
+
+    quick = open_list(paths.db_url(db))
+    if quick is not None:
+        try:
+            return work(quick)
+        except StorageError:
+            pass  # changed underneath: the repository says what it is now
+        finally:
+            quick.close()
+    repo = _open(db)
+    try:
+        return work(repo)
+    finally:
+        repo.close()
+
+
 def _report(args: argparse.Namespace) -> int:
     """``report``: the team's pods at a glance, counts only."""
     from . import report
@@ -452,11 +470,7 @@ def _report(args: argparse.Namespace) -> int:
 
     since = _day(args.since, "--since")
     config = load_team_config()
-    repo = _open(args.db)
-    try:
-        found = repo.team_report(since, stage_overrides=config.stages)
-    finally:
-        repo.close()
+    found = _read_quickly(args.db, lambda reader: reader.team_report(since, stage_overrides=config.stages))
     if args.format == "json":
         print(report.to_json(found))
     else:

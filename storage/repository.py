@@ -32,14 +32,14 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, and_, delete, exists, func, insert, not_, or_, select, type_coerce, update
+from sqlalchemy import Engine, and_, delete, func, insert, select, type_coerce, update
 from sqlalchemy import exc as sa_exc
 from sqlalchemy.types import NullType
 
 from gq_pods import followup
 from gq_pods import report as team_report_
 from gq_pods.model import UNREADABLE, Pod, PodSummary
-from gq_pods.steps import DueStep, check_outcome, order
+from gq_pods.steps import DueStep, check_outcome
 
 from . import schema
 from . import tables as t
@@ -345,40 +345,10 @@ class Repository:
         steps and the pods' titles: no whole pod is loaded. A row with a damaged value
         is left out rather than stopping the list.
         """
-        s, p = t.next_steps.c, t.pods.c
-        where = and_(_team_pod(), or_(s.outcome == "", s.outcome == "not_done"))
-        if due_before is not None:
-            where = and_(where, s.due.is_not(None), s.due < due_before)
-        query = (
-            select(*_raw(s.pod_id, s.position, s.text, s.owner, s.due, s.status, s.outcome, s.outcome_reason,
-                         p.title, p.case_reference, p.date))
-            .select_from(t.next_steps.join(t.pods, p.id == s.pod_id))
-            .where(where)
-        )
+        from . import case_sql
+
         with self._reading() as conn:
-            rows = conn.execute(query).all()
-        needle = clean_text(owner or "").strip().casefold()
-        found = []
-        for row in rows:
-            try:
-                step = DueStep(
-                    pod_id=row[0],
-                    pod_title=_text(row[8]) or _text(row[9]) or "Untitled pod",
-                    pod_date=schema.read_value(_DATE, row[10]),
-                    index=row[1],
-                    text=_text(row[2]),
-                    owner=_text(row[3]),
-                    due=schema.read_value(_MAYBE_DATE, row[4]),
-                    status=_text(row[5]),
-                    outcome=_text(row[6]),
-                    outcome_reason=_text(row[7]),
-                )
-            except schema.Unreadable:
-                continue
-            if needle and needle not in step.owner.casefold():
-                continue
-            found.append(step)
-        return order(found)
+            return case_sql.open_steps(_runner(conn), _same_day, due_before, owner)
 
     def set_step_outcome(
         self,
@@ -435,85 +405,26 @@ class Repository:
         Team pods only (practice pods and attempts left out), held on or after ``since``.
         ``stage_overrides`` are the team's stages (team.json), for the planned minutes.
         """
-        p = t.pods.c
-        team = _team_pod()
-        if since is not None:
-            team = and_(team, p.date >= since)
-        sr, ds, sg, sc, ss, ns = (t.stage_records.c, t.danger_statements.c, t.safety_goals.c, t.scales.c,
-                                  t.scale_scores.c, t.next_steps.c)
-        finished = and_(team, p.status == "complete")
-        with_goal = exists().where(and_(sg.pod_id == ds.pod_id, sg.danger_statement == ds.key))
-        scored = exists().where(
-            and_(sc.pod_id == ds.pod_id, sc.about == ds.key, exists().where(ss.scale_id == sc.id))
-        )
-        unpaired = (
-            select(ds.pod_id).where(or_(not_(with_goal), not_(scored))).distinct()
-        )
+        from . import case_sql
+
         with self._reading() as conn:
-            pod_rows = conn.execute(select(*_raw(p.date, p.style, p.case_reason, p.status)).where(team)).all()
-            stage_rows = conn.execute(
-                select(p.style, sr.key, func.avg(sr.seconds_spent), func.count(sr.pod_id.distinct()))
-                .select_from(t.stage_records.join(t.pods, p.id == sr.pod_id))
-                .where(and_(team, sr.seconds_spent > 0))
-                .group_by(p.style, sr.key)
-            ).all()
-            with_statements = select(ds.pod_id).distinct()
-            finished_with = conn.execute(
-                select(func.count()).select_from(t.pods).where(and_(finished, p.id.in_(with_statements)))
-            ).scalar_one()
-            finished_paired = conn.execute(
-                select(func.count()).select_from(t.pods).where(
-                    and_(finished, p.id.in_(with_statements), p.id.not_in(unpaired))
-                )
-            ).scalar_one()
-            step_rows = conn.execute(
-                select(*_raw(ns.due, ns.outcome, ns.outcome_on))
-                .select_from(t.next_steps.join(t.pods, p.id == ns.pod_id))
-                .where(and_(team, ns.due.is_not(None), ns.outcome != "not_needed"))
-            ).all()
-        pods = []
-        for row in pod_rows:
-            try:
-                pods.append((schema.read_value(_DATE, row[0]), _text(row[1]), _text(row[2]), _text(row[3])))
-            except schema.Unreadable:
-                continue
-        steps = []
-        for due, outcome, outcome_on in step_rows:
-            try:
-                steps.append(
-                    (schema.read_value(_DATE, due), _text(outcome), schema.read_value(_MAYBE_DATE, outcome_on))
-                )
-            except schema.Unreadable:
-                continue
-        return team_report_.build(
-            since=since,
-            made_on=today or _dt.date.today(),
-            pods=pods,
-            stage_times=[(style, key, float(avg or 0), int(n)) for style, key, avg, n in stage_rows],
-            finished_with_statements=int(finished_with),
-            finished_all_paired=int(finished_paired),
-            steps=steps,
-            stage_overrides=stage_overrides,
-        )
+            return case_sql.team_report(_runner(conn), _same_day, since, today, stage_overrides)
 
 
 # ---------------------------------------------------------------- the chain
 
-_DATE = schema.Part("date", "value", "date", _dt.date, False)
-_MAYBE_DATE = schema.Part("date", "value", "date", _dt.date, True)
+def _runner(conn: Any) -> Any:
+    """Run one of storage.case_sql's statements on ``conn``: its rows as tuples."""
+    from sqlalchemy import text
+
+    def run(sql: str, params: Any) -> list[tuple]:
+        return [tuple(row) for row in conn.execute(text(sql), dict(params)).all()]
+
+    return run
 
 
-def _text(value: Any) -> str:
-    from gq_pods.text import clean
-
-    return clean(value) if isinstance(value, str) else ""
-
-
-def _team_pod() -> Any:
-    """A team pod: not a practice pod, and not a practice attempt."""
-    p = t.pods.c
-    attempts = select(t.practice_attempts.c.pod_id)
-    return and_(p.practice.is_(False), p.id.not_in(attempts))
+def _same_day(day: _dt.date) -> _dt.date:
+    return day
 
 
 def _links(conn: Any) -> dict[int, int]:

@@ -92,3 +92,19 @@ def test_the_commands_on_1000_pods(big, capsys, monkeypatch):
     held = sum(1 for c in range(CHAINS) for k in range(CHAIN_LENGTH)
                if CASE_START + dt.timedelta(days=c + 14 * k) >= dt.date(2025, 7, 1))
     assert data["pods"] == held
+
+
+def test_the_commands_quick_reader_gives_exactly_what_the_repository_gives(big):
+    """`steps` and `report` read a current SQLite file without SQLAlchemy, as `list` does."""
+    from storage.listing import open_list
+
+    repo, _, url = big
+    quick = open_list(url)
+    try:
+        day = dt.date(2025, 3, 1)
+        assert quick.open_steps() == repo.open_steps()
+        assert quick.open_steps(due_before=day, owner="JO") == repo.open_steps(due_before=day, owner="JO")
+        assert quick.team_report(today=day) == repo.team_report(today=day)
+        assert quick.team_report(day, today=day) == repo.team_report(day, today=day)
+    finally:
+        quick.close()
