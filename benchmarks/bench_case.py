@@ -7,13 +7,15 @@ Not a test (speed is measured as ratios, never in timed tests). Run it:
 In one run it builds, in a temporary folder (never the real pods), a database of
 1,000 pods in 100 chains of 10 (the pattern of tests/factories.py chain_pod: three
 next steps a pod, statements paired and scaled, two timed stages), then measures,
-A B C interleaved in each round, medians compared:
+A B C D interleaved in each round, medians compared:
 
 1. The commands as a person runs them, each in a fresh interpreter (imports
    included): ``gq-pods steps --json`` and ``gq-pods report --format json``
-   against ``gq-pods list --json`` on the same database. Goal: each within 2x
-   of listing the same pods (the list reads one row a pod; steps and report read
-   by SQL, never a whole pod).
+   against ``gq-pods list --json`` on the same database. All three read a current
+   SQLite file with the standard library's sqlite3 (storage/listing.py, with the
+   statements of storage/case_sql.py) and never load SQLAlchemy. Also measured:
+   importing ``storage.repository`` (SQLAlchemy) in a fresh interpreter, what
+   each command would pay if it opened the repository instead.
 2. The queries alone, in this process: ``Repository.open_steps()`` and
    ``Repository.team_report()`` against ``Repository.list_pods()``, and against
    reading the same 1,000 whole pods (``get_pod`` each), which is what a careless
