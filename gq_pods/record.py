@@ -349,6 +349,20 @@ def chain_to(pod: Pod, chain: Sequence[Pod] | None) -> list[Pod]:
     return [pod]
 
 
+def _scores_shown(pod: Pod) -> Pod:
+    """``pod`` without the scores still hidden for a reveal (as the record's own scales leave them out)."""
+    from .scaling import unrevealed_scales
+
+    if not unrevealed_scales(pod):
+        return pod
+    import copy
+
+    pod = copy.deepcopy(pod)
+    for scale in unrevealed_scales(pod):
+        scale.scores = []
+    return pod
+
+
 # ---------------------------------------------------------------- the record
 
 
@@ -522,7 +536,7 @@ class _Record:
         """For a pod that follows another: how the case moved since, and last time's next steps."""
         from .case import movement, since_last
 
-        chain = self.chain
+        chain = [_scores_shown(pod) for pod in self.chain]  # hidden scores stay hidden here too
         if len(chain) < 2:
             return
         self.heading(2, "Since the last pod")

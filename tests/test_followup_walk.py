@@ -289,3 +289,23 @@ def test_whatever_was_typed_shows_as_typed_on_carried_cards_and_in_the_case_over
     said = plain("\n".join(reason_lines(line)))
     assert f"{visible(' '.join(who.split()))} 3: " in str(said) or not who.split()
     assert str(plain(scale_title(line))) == visible(scale_title(line))
+
+
+def test_the_record_keeps_scores_hidden_for_a_reveal_out_of_since_the_last_pod():
+    """The export box previews the record on the shared screen: a follow-up pod's hidden scores
+    must not show there before the reveal, in 'Since the last pod' as in the scales."""
+    from gq_pods import scaling
+    from gq_pods.export import render
+    from gq_pods.followup import follow_up
+
+    before = held_pod()
+    before.id = 1
+    now = follow_up(before, TODAY.date())
+    now.id = 2
+    scaling.set_mode(now, scaling.HIDDEN)
+    now.scale_for("overall").scores = [ScaleScore("JR", 9), ScaleScore("KB", 9)]
+    record = render(now, "markdown", False, {}, chain=[before, now])
+    since = record[record.index("## Since the last pod") :]
+    assert "9" not in since.split("###")[0].replace("2026", "")
+    scaling.set_revealed(now, "overall")
+    assert "scale 4 to 9" in render(now, "markdown", False, {}, chain=[before, now])
