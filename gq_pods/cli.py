@@ -23,11 +23,19 @@ EPILOG = """\
 commands:
   (none)          start the app
   list [--json]   list pods, newest first
-  import FILE     import a pod file (prints the new pod's id last)
+  import FILE     import a pod file or a chain file (prints the new pod's id
+                  last; a chain's pods are linked in order)
   export ID       write a pod's record (markdown by default, --format text
-                  for pasting into a case system, or --format json)
+                  for pasting into a case system, or --format json); the
+                  record of a follow-up pod says how the case moved since
+  export --chain ID
+                  write the case's whole chain of pods as one chain file
   export --all -o DIR
                   write one file per pod into DIR
+  steps [--due-before DATE] [--owner NAME] [--json]
+                  the team's next steps not yet done, soonest due first
+  report [--since DATE] [--format markdown|json]
+                  the team's pods at a glance: counts only, no case details
   check danger-statement|safety-goal [TEXT | -] [--json]
                   check a statement or goal for plain language
   where           show where data, settings and the log are kept
@@ -71,10 +79,23 @@ def _parser() -> argparse.ArgumentParser:
     p_export = sub.add_parser("export", help="write a pod's record")
     p_export.add_argument("id", metavar="ID", nargs="?", type=int, help="the pod's id (see gq-pods list)")
     p_export.add_argument("--all", action="store_true", help="export every pod, one file each, into -o DIR")
-    p_export.add_argument("--format", choices=("markdown", "text", "json"), default="markdown")
+    p_export.add_argument(
+        "--chain", action="store_true", help="write the whole chain of pods the pod is in, as one chain file"
+    )
+    p_export.add_argument("--format", choices=("markdown", "text", "json"), default=None,
+                          help="markdown (the default), text or json")
     p_export.add_argument("--redact", action="store_true", help="replace the names of people around the child")
     p_export.add_argument("-o", "--output", metavar="FILE", help="write to FILE (0600), or - for the screen")
     p_export.add_argument("--force", action="store_true", help="replace a file that is already there")
+
+    p_steps = sub.add_parser("steps", help="the team's next steps not yet done, soonest due first")
+    p_steps.add_argument("--due-before", metavar="DATE", help="only steps due before DATE (e.g. 2026-12-11, 11/12/2026, Friday)")
+    p_steps.add_argument("--owner", metavar="NAME", help="only steps whose owner's name contains NAME")
+    p_steps.add_argument("--json", action="store_true", help="print JSON")
+
+    p_report = sub.add_parser("report", help="the team's pods at a glance: counts only")
+    p_report.add_argument("--since", metavar="DATE", help="only pods held on or after DATE")
+    p_report.add_argument("--format", choices=("markdown", "json"), default="markdown")
 
     sub.add_parser("where", help="show where data, settings and the log are kept")
     sub.add_parser("check", help="check a danger statement or safety goal", add_help=False)
@@ -108,6 +129,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _import(args.db, args.file)
         if args.command == "export":
             return _export(args, parser)
+        if args.command == "steps":
+            return _steps(args)
+        if args.command == "report":
+            return _report(args)
         if args.command == "scenarios":
             return _scenarios(args, parser)
         if args.command == "practice":
@@ -230,7 +255,7 @@ def _one_line(text: str) -> str:
 
 
 def _import(db: str | None, file: str) -> int:
-    from .podfile import PodFileError, load_bytes
+    from .podfile import PodFileError, load_any_bytes
 
     try:
         data = sys.stdin.buffer.read() if file == "-" else Path(file).read_bytes()
@@ -241,24 +266,25 @@ def _import(db: str | None, file: str) -> int:
     except PermissionError:
         raise CommandError(f"you do not have permission to read {file}") from None
     try:
-        pod = load_bytes(data)
+        pods = load_any_bytes(data)
     except PodFileError as error:
         raise CommandError(f"{file} was not imported. {error}") from None
     repo = _open(db)
     try:
-        pod.id = None
-        new_id = repo.add_pod(pod)
+        new_ids = repo.add_chain(pods)
     finally:
         repo.close()
-    print(f"Imported pod {new_id}")
+    if len(new_ids) > 1:
+        print(f"Imported a chain of {len(new_ids)} pods: {', '.join(str(i) for i in new_ids)}, each following the one before")
+    print(f"Imported pod {new_ids[-1]}")
     return 0
 
 
-def _render_or_explain(pod, fmt: str, redact: bool, practice_scenario: str | None = None) -> str:
+def _render_or_explain(pod, fmt: str, redact: bool, practice_scenario: str | None = None, chain=None) -> str:
     from .podfile import PodFileError
 
     try:
-        return render(pod, fmt, redact, practice_scenario=practice_scenario)
+        return render(pod, fmt, redact, practice_scenario=practice_scenario, chain=chain)
     except PodFileError as error:
         raise CommandError(f"pod {pod.id} could not be written as a pod file: {error}") from None
 
@@ -270,6 +296,13 @@ def _export(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         parser.error("give either a pod's ID or --all")
     if args.all and args.output in (None, "-"):
         parser.error("--all needs -o DIR, the folder to write into")
+    if args.chain:
+        if args.all:
+            parser.error("give --chain with one pod's ID, not --all")
+        if args.format not in (None, "json"):
+            parser.error("--chain writes a chain file (JSON): leave out --format, or give --format json")
+        return _export_chain(args)
+    args.format = args.format or "markdown"
     repo = _open(args.db)
     try:
         if args.all:
@@ -280,8 +313,10 @@ def _export(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
             files = [(folder / export_file_name(pod, args.format, args.redact), pod) for pod in pods]
             for target, _ in files:  # refuse before writing anything
                 _check_export_target(target, args.force)
+            chains = _chains_among(pods) if args.format != "json" else {}
             for target, pod in files:
-                _write_export(target, _render_or_explain(pod, args.format, args.redact), args.force)
+                text = _render_or_explain(pod, args.format, args.redact, chain=chains.get(pod.id))
+                _write_export(target, text, args.force)
             _redaction_warnings(pods, args.redact)
             print(f"Exported {len(files)} pod{'s' if len(files) != 1 else ''} to {folder}")
             return 1 if unreadable else 0
@@ -289,12 +324,13 @@ def _export(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
 
         try:
             pod = repo.get_pod(args.id)
+            chain = repo.chain(args.id) if args.format != "json" and pod.follows is not None else None
         except PodNotFound:
             raise CommandError(f"there is no pod {args.id}. `gq-pods list` shows the pods there are.") from None
         attempt = repo.attempt(args.id)  # a practice attempt's record says so
     finally:
         repo.close()
-    text = _render_or_explain(pod, args.format, args.redact, attempt.scenario_title if attempt else None)
+    text = _render_or_explain(pod, args.format, args.redact, attempt.scenario_title if attempt else None, chain)
     _redaction_warnings([pod], args.redact)
     if args.output and args.output != "-":
         out = Path(args.output)
@@ -304,6 +340,155 @@ def _export(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         print(f"Exported pod {pod.id} to {out}", file=sys.stderr)
     else:
         sys.stdout.write(text)
+    return 0
+
+
+def _chains_among(pods: list) -> dict:
+    """For each pod that follows another: the chain up to it among ``pods`` (oldest first)."""
+    by_id = {pod.id: pod for pod in pods}
+    chains = {}
+    for pod in pods:
+        chain, seen = [pod], {pod.id}
+        while chain[0].follows in by_id and chain[0].follows not in seen:
+            seen.add(chain[0].follows)
+            chain.insert(0, by_id[chain[0].follows])
+        if len(chain) > 1:
+            chains[pod.id] = chain
+    return chains
+
+
+def _export_chain(args: argparse.Namespace) -> int:
+    """``export --chain ID``: the case's pods, oldest first, as one chain file."""
+    from storage.repository import PodNotFound
+
+    from .podfile import PodFileError, dumps_chain
+
+    repo = _open(args.db)
+    try:
+        try:
+            chain = repo.chain(args.id)
+        except PodNotFound:
+            raise CommandError(f"there is no pod {args.id}. `gq-pods list` shows the pods there are.") from None
+    finally:
+        repo.close()
+    if args.redact:
+        from .redact import redact_pod
+
+        _redaction_warnings(chain, True)
+        chain = [redact_pod(pod) for pod in chain]
+    try:
+        text = dumps_chain(chain)
+    except PodFileError as error:
+        raise CommandError(f"the chain of pod {args.id} could not be written as a chain file: {error}") from None
+    name = f"chain-{chain[0].id}-to-{chain[-1].id}-{chain[-1].date.isoformat()}{'-redacted' if args.redact else ''}.json"
+    if args.output and args.output != "-":
+        out = Path(args.output)
+        if out.is_dir():
+            out = out / name
+        _write_export(out, text, args.force)
+        print(f"Exported {len(chain)} pod{'s' if len(chain) != 1 else ''} of the chain to {out}", file=sys.stderr)
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def _day(text: str | None, option: str):
+    """A day typed on the command line (as the date boxes read it), or None; CommandError if it is not one."""
+    if text is None:
+        return None
+    import datetime as _dt
+
+    from .days import NotADay, read_day
+
+    try:
+        return read_day(text, _dt.date.today())
+    except NotADay as error:
+        raise CommandError(f"{option}: {_one_line(error.message)}") from None
+
+
+def _steps(args: argparse.Namespace) -> int:
+    """``steps``: the team's next steps not yet done, soonest due first, undated last."""
+    import datetime as _dt
+
+    from .model import OUTCOME_LABELS
+
+    due_before = _day(args.due_before, "--due-before")
+    steps = _read_quickly(args.db, lambda reader: reader.open_steps(due_before=due_before, owner=args.owner))
+    if args.json:
+        rows = [
+            {
+                "pod_id": s.pod_id,
+                "pod_title": s.pod_title,
+                "pod_date": s.pod_date.isoformat(),
+                "index": s.index,
+                "text": s.text,
+                "owner": s.owner,
+                "due": s.due.isoformat() if s.due else None,
+                "status": s.status,
+                "is_idea": s.is_idea,
+                "outcome": s.outcome,
+                "outcome_reason": s.outcome_reason,
+            }
+            for s in steps
+        ]
+        print(to_json(rows))
+        return 0
+    if not steps:
+        print("No next steps waiting." if not (due_before or args.owner) else "No next steps waiting that match.")
+        return 0
+    today = _dt.date.today()
+    print(f"{'Due':11}  {'Pod':>4}  {'Owner':16}  Step")
+    for s in steps:
+        due = s.due.isoformat() if s.due else "no date"
+        notes = []
+        if s.overdue(today):
+            notes.append("overdue")
+        if s.is_idea:
+            notes.append("idea")
+        if s.outcome:
+            notes.append(OUTCOME_LABELS[s.outcome].lower())
+        said = f" ({', '.join(notes)})" if notes else ""
+        owner = _one_line(s.owner) or "-"
+        owner = owner if len(owner) <= 16 else owner[:15] + "…"
+        print(f"{due:11}  {s.pod_id:>4}  {owner:16}  {_one_line(s.text)}{said}")
+    print(f"{len(steps)} step{'s' if len(steps) != 1 else ''} not yet done. `gq-pods export POD` shows a step's pod.")
+    return 0
+
+
+def _read_quickly(db: str | None, work):
+    """``work(reader)`` with the quick SQLite reader when it can (as ``list`` does: no SQLAlchemy),
+    else with the repository, which creates, upgrades or explains the database as always. Both
+    readers run the same statements (storage/case_sql.py)."""
+    from storage.errors import StorageError
+    from storage.listing import open_list
+
+    quick = open_list(paths.db_url(db))
+    if quick is not None:
+        try:
+            return work(quick)
+        except StorageError:
+            pass  # changed underneath: the repository says what it is now
+        finally:
+            quick.close()
+    repo = _open(db)
+    try:
+        return work(repo)
+    finally:
+        repo.close()
+
+
+def _report(args: argparse.Namespace) -> int:
+    """``report``: the team's pods at a glance, counts only."""
+    from . import report
+    from .teamconfig import load_team_config
+
+    since = _day(args.since, "--since")
+    config = load_team_config()
+    found = _read_quickly(args.db, lambda reader: reader.team_report(since, stage_overrides=config.stages))
+    if args.format == "json":
+        print(report.to_json(found))
+    else:
+        sys.stdout.write(report.to_markdown(found))
     return 0
 
 

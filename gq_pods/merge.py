@@ -72,6 +72,12 @@ FIELD_WORDS = {
     "focus_question_answered": "focus question answered",
     "focus_question": "focus question",
     "reflection": "Reflection",
+    "carried": "reviewed as",
+    "outcome": "what became of it",
+    "outcome_reason": "why",
+    "outcome_on": "recorded on",
+    "outcome_by": "recorded by",
+    "follows": "the pod it follows up",
 }
 # Items that are only their words: a clash in one is "Bottom line 2", not "Bottom line 2, wording".
 WORDS_ONLY = (MapItem, BottomLine, Draft)
@@ -124,7 +130,7 @@ def show(value: Any) -> str:
         words = [
             show(getattr(value, f.name))
             for f in dataclasses.fields(value)
-            if f.name not in ("id", "about", "danger_statement", "key")
+            if f.name not in ("id", "about", "danger_statement", "key", "carried", "outcome")
             and isinstance(getattr(value, f.name), str)
             and getattr(value, f.name).strip()
         ]

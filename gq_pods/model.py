@@ -42,6 +42,20 @@ PERSON_KINDS = ("family", "network", "professional")
 STEP_STATUSES = ("agreed", "idea")
 ANSWERS = ("yes", "partly", "no")
 
+# A follow-up pod's map items come from the pod before, to be reviewed (MapItem.carried);
+# "" is an item added at this pod.
+CARRIED = ("to_review", "still_true", "changed", "no_longer")
+CARRIED_LABELS = {
+    "to_review": "From last time: not reviewed yet",
+    "still_true": "Still true",
+    "changed": "Changed",
+    "no_longer": "No longer so",
+}
+# What became of a next step, asked at the next pod or in supervision (NextStep.outcome);
+# "" is not asked yet.
+OUTCOMES = ("done", "not_done", "not_needed")
+OUTCOME_LABELS = {"done": "Done", "not_done": "Not done", "not_needed": "No longer needed"}
+
 # The map's plain-text sections (next steps carry more and are kept apart).
 TEXT_SECTIONS = (
     "harm",
@@ -103,6 +117,7 @@ class Person:
 @dataclass
 class MapItem:
     text: str = ""
+    carried: str = ""  # one of CARRIED for an item carried over from the pod before; "" when added here
 
 
 @dataclass
@@ -111,6 +126,11 @@ class NextStep:
     owner: str = ""
     due: _dt.date | None = None
     status: str = "idea"
+    # what became of it (asked at the next pod): one of OUTCOMES, "" when not asked yet
+    outcome: str = ""
+    outcome_reason: str = ""  # why not done, in the group's words
+    outcome_on: _dt.date | None = None  # the day the outcome was recorded
+    outcome_by: str = ""  # the initials of who recorded it
 
 
 @dataclass
@@ -239,6 +259,9 @@ class Pod:
     extra: dict[str, Any] = field(default_factory=dict)
     # the database's id; None until stored. Not part of the pod file.
     id: int | None = None
+    # the database id of the pod this one follows up (its case's pod before), or None. The pod
+    # file keeps the link by order in a chain file (see docs/pod-format.md), never by this id.
+    follows: int | None = None
 
     # ------------------------------------------------------------ look-ups
 

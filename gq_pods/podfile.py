@@ -1,4 +1,4 @@
-"""The pod file: a pod's whole record as JSON (docs/pod-format.md, version 1).
+"""The pod file: a pod's whole record as JSON (docs/pod-format.md, version 2).
 
 It is a public contract: files written today must import in every later release.
 
@@ -35,7 +35,7 @@ import datetime as _dt
 import json
 import math
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -61,7 +61,9 @@ from .rules import problems
 from .text import clean, escape_json
 
 FORMAT = "gq-pods.pod"
-VERSION = 1
+VERSION = 2
+CHAIN_FORMAT = "gq-pods.chain"  # a case's pods, oldest first, in one file (version 2 on)
+MAX_CHAIN = 500  # pods in one chain file
 MAX_TEXT = 20_000
 MAX_ITEMS = 500
 MAX_EXTRA_DEPTH = 16  # pod.extra itself is the first level
@@ -70,6 +72,7 @@ MAX_EXTRA_CHARS = 200_000  # all of pod.extra's keys, strings, numbers and brack
 MAX_SECONDS = 604_800  # a week on one stage
 # The deepest a pod file can be: the file, the pod, then pod.extra's levels.
 _MAX_FILE_DEPTH = 2 + MAX_EXTRA_DEPTH
+_MAX_CHAIN_DEPTH = 3 + MAX_EXTRA_DEPTH  # a chain file: the file, its list of pods, a pod, pod.extra
 EXTRA_KEY = "gq_pods"  # our namespace inside pod.extra
 FILE = "(file)"  # the path of problems with the file as a whole
 
@@ -475,6 +478,9 @@ def _items(cls: type, **fields: _Kind) -> _List:
     return _List(_Record(cls, fields))
 
 
+# version 2 adds `carried` (version 1 files have only `text`)
+_MAP_ITEMS = _items(MapItem, text=_TEXT, carried=_TEXT)
+
 # The pod, key by key, in the contract's order. `extra` is handled apart.
 _POD_FIELDS: dict[str, _Kind] = {
     "date": _Date(),
@@ -500,12 +506,23 @@ _POD_FIELDS: dict[str, _Kind] = {
     "map": _Record(
         PodMap,
         {
-            "harm": _items(MapItem, text=_TEXT),
-            "complicating_factors": _items(MapItem, text=_TEXT),
-            "grey_areas": _items(MapItem, text=_TEXT),
-            "existing_strengths": _items(MapItem, text=_TEXT),
-            "existing_safety": _items(MapItem, text=_TEXT),
-            "next_steps": _items(NextStep, text=_TEXT, owner=_TEXT, due=_Date(nullable=True), status=_TEXT),
+            "harm": _MAP_ITEMS,
+            "complicating_factors": _MAP_ITEMS,
+            "grey_areas": _MAP_ITEMS,
+            "existing_strengths": _MAP_ITEMS,
+            "existing_safety": _MAP_ITEMS,
+            "next_steps": _items(
+                NextStep,
+                text=_TEXT,
+                owner=_TEXT,
+                due=_Date(nullable=True),
+                status=_TEXT,
+                # version 2: what became of the step
+                outcome=_TEXT,
+                outcome_reason=_TEXT,
+                outcome_on=_Date(nullable=True),
+                outcome_by=_TEXT,
+            ),
         },
     ),
     "danger_statements": _items(
@@ -558,7 +575,11 @@ _POD_FIELDS: dict[str, _Kind] = {
         },
     ),
 }
-_POD_KEYS = (*_POD_FIELDS, "extra")
+# version 2: `follows` (after `practice` in the file) is true when the pod follows up an earlier
+# pod of its case. The model keeps the link as a database id, which means nothing in another
+# database: a chain file links its pods by their order instead.
+_FOLLOWS_AFTER = "practice"
+_POD_KEYS = (*_POD_FIELDS, "follows", "extra")
 _POD_REQUIRED = ("date", "style")
 _FILE_KEYS = ("format", "version", "exported_at", "pod")
 
@@ -568,13 +589,18 @@ _FILE_KEYS = ("format", "version", "exported_at", "pod")
 
 def loads(text: str) -> Pod:
     """The pod in a pod file's text; raises PodFileError naming what is wrong and where."""
+    return from_dict(_parse(text))
+
+
+def _parse(text: str, most: int = _MAX_FILE_DEPTH) -> Any:
+    """The JSON in ``text``, nested at most ``most`` levels; PodFileError when it is not that."""
     if text.startswith("\ufeff"):  # a byte order mark some editors add
         text = text[1:]
     if not text.strip():
         raise PodFileError(FILE, "The file is empty.")
-    _check_nesting(text)
+    _check_nesting(text, most)
     try:
-        data = json.loads(text, object_pairs_hook=_object_pairs, parse_constant=_NotJSON)
+        return json.loads(text, object_pairs_hook=_object_pairs, parse_constant=_NotJSON)
     except json.JSONDecodeError as error:
         raise PodFileError(
             FILE, f"This is not valid JSON: line {error.lineno}, column {error.colno}: {error.msg}"
@@ -585,7 +611,6 @@ def loads(text: str) -> Pod:
         if "digits" in str(error):
             raise PodFileError(FILE, "This file holds a number with too many digits to read.") from None
         raise PodFileError(FILE, f"This is not valid JSON: {error}") from None
-    return from_dict(data)
 
 
 # A JSON string, or one that never ends (it runs to the end of the text): matching
@@ -597,7 +622,7 @@ _EMPTY_PAIRS = re.compile(r"\[\]|\{\}")
 _TOKEN = re.compile(_STRING_PATTERN + r"|[\[\]{}:,]")
 
 
-def _check_nesting(text: str) -> None:
+def _check_nesting(text: str, most: int = _MAX_FILE_DEPTH) -> None:
     """Refuse a file nested deeper than any pod file can be, before ``json`` reads it.
 
     ``json.loads`` recurses once per level and would fail with a RecursionError
@@ -605,15 +630,18 @@ def _check_nesting(text: str) -> None:
     count. The error names the place as the full reading would.
     """
     brackets = _NOT_BRACKET.sub("", _STRING.sub("", text))
-    for _ in range(_MAX_FILE_DEPTH):
+    for _ in range(most):
         if not brackets:
             return
         brackets = _EMPTY_PAIRS.sub("", brackets)
     if brackets:  # too deep, or not JSON at all: find out which, and where
-        _find_too_deep(text)
+        _find_too_deep(text, most)
 
 
-def _find_too_deep(text: str) -> None:
+_IN_EXTRA = re.compile(r"(?:pod|pods\[\d+\])\.extra[.\[]")
+
+
+def _find_too_deep(text: str, most: int = _MAX_FILE_DEPTH) -> None:
     """Raise PodFileError at the first place nested deeper than ``_MAX_FILE_DEPTH``.
 
     Returns quietly for text that is broken first (a string that never ends,
@@ -639,7 +667,7 @@ def _find_too_deep(text: str) -> None:
                 frames[-1][1] += 1
         elif token in "[{":
             frames.append([token == "[", 0 if token == "[" else ""])
-            if len(frames) > _MAX_FILE_DEPTH:
+            if len(frames) > most:
                 break
         elif frames:
             frames.pop()
@@ -652,22 +680,58 @@ def _find_too_deep(text: str) -> None:
     path = ""
     for is_list, where in frames[:-1]:
         path = f"{path}[{where}]" if is_list else _at(path, clean(where))
-    in_extra = path.startswith(("pod.extra.", "pod.extra["))
+    in_extra = _IN_EXTRA.match(path) is not None
     raise PodFileError(path, _TOO_DEEP if in_extra else "nested too deeply: nothing in a pod file is nested this deep")
 
 
 def load_bytes(data: bytes) -> Pod:
     """The pod in a pod file's bytes, which must be UTF-8."""
+    return loads(_decode(data))
+
+
+def _decode(data: bytes) -> str:
     data = bytes(data)
     try:
-        text = data.decode("utf-8")
+        return data.decode("utf-8")
     except UnicodeDecodeError as error:
         raise PodFileError(
             FILE,
             f"This file is not UTF-8 text: the byte 0x{data[error.start]:02x} at position "
             f"{error.start:,} cannot be read. Save the file as UTF-8 and try again.",
         ) from None
-    return loads(text)
+
+
+def load_any_bytes(data: bytes) -> list[Pod]:
+    """The pods in a pod file ([the pod]) or a chain file (the case's pods, oldest first).
+
+    In the list a chain file gives, each pod after the first follows the one
+    before it: store them in order and link each to the one stored before (the
+    ``follows`` ids are left None here, as no pod has an id yet).
+    """
+    text = _decode(data)
+    if not _CHAIN_HINT.search(text):
+        return [loads(text)]
+    parsed = _parse(text, _MAX_CHAIN_DEPTH)
+    if isinstance(parsed, Mapping) and isinstance(parsed.get("format"), str) and clean(parsed["format"]) == CHAIN_FORMAT:
+        return _from_chain_dict(parsed)
+    _check_nesting(text.removeprefix("\ufeff"))  # a pod file nests one level less: say so as loads would
+    return [from_dict(parsed)]
+
+
+# A chain file names its format; anything else is read (and its nesting checked) as a pod file.
+_CHAIN_HINT = re.compile(r'"format"\s*:\s*"' + re.escape(CHAIN_FORMAT) + '"')
+
+
+def loads_chain(text: str) -> list[Pod]:
+    """The pods in a chain file's text, oldest first (see :func:`load_any_bytes`)."""
+    return _from_chain_dict(_parse(text, _MAX_CHAIN_DEPTH))
+
+
+def _from_chain_dict(data: Any) -> list[Pod]:
+    try:
+        return _read_chain(data)
+    except RecursionError:
+        raise PodFileError(FILE, "This file is nested too deeply to read.") from None
 
 
 def from_dict(data: Any) -> Pod:
@@ -683,8 +747,57 @@ def _read_file(data: Any) -> Pod:
         raise PodFileError(FILE, f"A pod file holds one JSON object, but this file holds {_kind_of(data)}.")
     if "format" not in data:
         raise PodFileError("format", 'required, but missing: a pod file starts with "format": "gq-pods.pod"')
+    if isinstance(data["format"], str) and clean(data["format"]) == CHAIN_FORMAT:
+        raise PodFileError(
+            "format", f'"{CHAIN_FORMAT}" is a chain file, a case\'s pods together: `gq-pods import` reads it'
+        )
     if not isinstance(data["format"], str) or clean(data["format"]) != FORMAT:
         raise PodFileError("format", f'expected "{FORMAT}", got {_show(data["format"])}: this is not a gq-pods pod file')
+    _check_version(data)
+    _object(data, "", _FILE_KEYS)
+    if data.get("exported_at") is not None:
+        _read_timestamp(data["exported_at"], "exported_at")
+    if "pod" not in data:
+        raise PodFileError("pod", "required, but missing")
+    return _read_pod(data["pod"], "pod")
+
+
+_CHAIN_KEYS = ("format", "version", "exported_at", "pods")
+
+
+def _read_chain(data: Any) -> list[Pod]:
+    if not isinstance(data, Mapping):
+        raise PodFileError(FILE, f"A chain file holds one JSON object, but this file holds {_kind_of(data)}.")
+    if "format" not in data or not isinstance(data["format"], str) or clean(data["format"]) != CHAIN_FORMAT:
+        raise PodFileError("format", f'expected "{CHAIN_FORMAT}": this is not a gq-pods chain file')
+    version = _check_version(data)
+    if version < 2:
+        raise PodFileError("version", "chain files start at format version 2")
+    _object(data, "", _CHAIN_KEYS)
+    if data.get("exported_at") is not None:
+        _read_timestamp(data["exported_at"], "exported_at")
+    if "pods" not in data:
+        raise PodFileError("pods", "required, but missing")
+    items = data["pods"]
+    if not isinstance(items, list):
+        raise _wrong("pods", "a list", items)
+    if not items:
+        raise PodFileError("pods", "a chain holds at least one pod")
+    if len(items) > MAX_CHAIN:
+        raise PodFileError("pods", f"too many pods: {len(items):,}, and the most is {MAX_CHAIN}")
+    pods = []
+    for i, item in enumerate(items):
+        pod, follows = _read_pod_and_link(item, f"pods[{i}]")
+        if i and not follows:
+            raise PodFileError(
+                f"pods[{i}].follows",
+                "expected true: each pod of a chain after the first follows up the one before it",
+            )
+        pods.append(pod)
+    return pods
+
+
+def _check_version(data: Mapping[str, Any]) -> int:
     if "version" not in data:
         raise PodFileError("version", "required, but missing")
     version = data["version"]
@@ -698,12 +811,7 @@ def _read_file(data: Any) -> Pod:
         )
     if version < 1:
         raise PodFileError("version", f"{version} is not a format version; versions start at 1")
-    _object(data, "", _FILE_KEYS)
-    if data.get("exported_at") is not None:
-        _read_timestamp(data["exported_at"], "exported_at")
-    if "pod" not in data:
-        raise PodFileError("pod", "required, but missing")
-    return _read_pod(data["pod"], "pod")
+    return version
 
 
 def _kind_of(value: Any) -> str:
@@ -728,11 +836,17 @@ def _read_timestamp(value: Any, path: str) -> _dt.datetime:
 
 
 def _read_pod(value: Any, path: str) -> Pod:
+    return _read_pod_and_link(value, path)[0]
+
+
+def _read_pod_and_link(value: Any, path: str) -> tuple[Pod, bool]:
+    """The pod at ``path``, and whether the file says it follows an earlier pod."""
     obj = _object(value, path, _POD_KEYS)
     for key in _POD_REQUIRED:
         if key not in obj:
             raise PodFileError(_at(path, key), "required, but missing")
     pod = Pod(**_Record(Pod, _POD_FIELDS).read_fields(obj, path))
+    follows = _BOOL.read(obj["follows"], _at(path, "follows")) if "follows" in obj else False
 
     extra_path = _at(path, "extra")
     reader = _Extra(extra_path)
@@ -743,7 +857,7 @@ def _read_pod(value: Any, path: str) -> Pod:
 
     found = problems(pod)
     if found:
-        raise PodFileError(found[0].path, found[0].message)
+        raise PodFileError(path + found[0].path.removeprefix("pod"), found[0].message)
 
     for name in _POD_EXTRA_FIELDS:
         if name in ours:
@@ -763,7 +877,7 @@ def _read_pod(value: Any, path: str) -> Pod:
             raise PodFileError(_at(goals_path, goal_id), "there is no safety goal with this id in the pod")
         goal.network = more.network
         goal.drafts = more.drafts
-    return pod
+    return pod, follows
 
 
 # ---------------------------------------------------------------- export
@@ -775,11 +889,20 @@ def to_dict(pod: Pod, exported_at: _dt.datetime | None = None) -> dict[str, Any]
     Checks the model's types (naming the path) but not the practice rules or the
     limits; ``dumps`` checks everything by reading its own text back.
     """
+    return {"format": FORMAT, "version": VERSION, "exported_at": _timestamp(exported_at), "pod": _write_pod(pod, "pod")}
+
+
+def _write_pod(pod: Pod, path: str, follows: bool | None = None) -> dict[str, Any]:
+    """The pod object; ``follows`` overrides whether it says it follows an earlier pod."""
     if not isinstance(pod, Pod):
-        raise _wrong("pod", "a Pod", pod)
-    body = {key: kind.write(getattr(pod, key), _at("pod", key)) for key, kind in _POD_FIELDS.items()}
-    body["extra"] = _write_extra(pod)
-    return {"format": FORMAT, "version": VERSION, "exported_at": _timestamp(exported_at), "pod": body}
+        raise _wrong(path, "a Pod", pod)
+    body: dict[str, Any] = {}
+    for key, kind in _POD_FIELDS.items():
+        body[key] = kind.write(getattr(pod, key), _at(path, key))
+        if key == _FOLLOWS_AFTER:
+            body["follows"] = pod.follows is not None if follows is None else follows
+    body["extra"] = _write_extra(pod, _at(path, "extra"))
+    return body
 
 
 def dumps(pod: Pod, exported_at: _dt.datetime | None = None) -> str:
@@ -801,14 +924,34 @@ def dumps(pod: Pod, exported_at: _dt.datetime | None = None) -> str:
     return text
 
 
+def dumps_chain(chain: Sequence[Pod], exported_at: _dt.datetime | None = None) -> str:
+    """A chain file's text: the case's pods ``chain``, oldest first, in one file.
+
+    Each pod after the first is written as following the one before it (the
+    order is the link); the first as following none. Checked by reading it back,
+    as :func:`dumps` does.
+    """
+    if not chain:
+        raise PodFileError("pods", "a chain holds at least one pod")
+    pods = [_write_pod(pod, f"pods[{i}]", follows=i > 0) for i, pod in enumerate(chain)]
+    data = {"format": CHAIN_FORMAT, "version": VERSION, "exported_at": _timestamp(exported_at), "pods": pods}
+    try:
+        text = escape_json(json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False)) + "\n"
+    except RecursionError:
+        raise PodFileError("pods", "nested too deeply to write") from None
+    except ValueError as error:
+        raise PodFileError("pods", f"cannot be written as JSON: {error}") from None
+    loads_chain(text)  # export only what import accepts
+    return text
+
+
 def _timestamp(at: _dt.datetime | None) -> str:
     at = at if at is not None else _dt.datetime.now(_dt.timezone.utc)
     utc = at.astimezone(_dt.timezone.utc).replace(microsecond=0, tzinfo=None)
     return utc.isoformat() + "Z"
 
 
-def _write_extra(pod: Pod) -> dict[str, Any]:
-    path = "pod.extra"
+def _write_extra(pod: Pod, path: str = "pod.extra") -> dict[str, Any]:
     if not isinstance(pod.extra, dict):
         raise _wrong(path, "an object (a dict)", pod.extra)
     extra = _Extra(path, exporting=True).read(pod.extra)
@@ -857,7 +1000,9 @@ def _non_empty(*pairs: tuple[str, Any]) -> dict[str, Any]:
 
 
 __all__ = [
+    "CHAIN_FORMAT",
     "EXTRA_KEY",
+    "MAX_CHAIN",
     "FORMAT",
     "MAX_EXTRA_CHARS",
     "MAX_EXTRA_DEPTH",
@@ -868,8 +1013,11 @@ __all__ = [
     "VERSION",
     "PodFileError",
     "dumps",
+    "dumps_chain",
     "from_dict",
+    "load_any_bytes",
     "load_bytes",
     "loads",
+    "loads_chain",
     "to_dict",
 ]

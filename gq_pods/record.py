@@ -57,9 +57,11 @@ from .text import newlines
 
 from .model import (
     DEFAULT_SCALE_QUESTION,
+    OUTCOME_LABELS,
     SECTION_LABELS,
     STATUS_LABELS,
     DangerStatement,
+    NextStep,
     Pod,
     SafetyGoal,
     Scale,
@@ -178,6 +180,12 @@ def _short_date(day: _dt.date | None) -> str:
     if day is None:
         return ""
     return f"{day.day} {day:%B %Y}"
+
+
+def _number(value: float | None) -> str:
+    if value is None:
+        return "-"
+    return str(int(value)) if float(value).is_integer() else f"{value:.1f}"
 
 
 def _humanise(key: str) -> str:
@@ -311,6 +319,59 @@ def _step_status(pod: Pod, status: str) -> str:
     return AGREED if status == "agreed" and pod.manager_present else IDEA
 
 
+# How a map item carried over from the pod before is marked in the record.
+CARRIED_NOTES = {
+    "to_review": "from last time, not reviewed yet",
+    "still_true": "from last time: still true",
+    "changed": "from last time: changed",
+    "no_longer": "from last time: no longer so",
+}
+
+
+def _outcome(step: NextStep) -> str:
+    """What became of a step, in words: "Not done, 2 December 2026 (JR): Pat was in hospital." ("" if not asked)."""
+    if not (step.outcome or step.outcome_on or not is_blank(step.outcome_by) or not is_blank(step.outcome_reason)):
+        return ""
+    said = OUTCOME_LABELS.get(step.outcome, step.outcome) if step.outcome else "Not asked yet"
+    if step.outcome_on is not None:
+        said += f", {_short_date(step.outcome_on)}"
+    if not is_blank(step.outcome_by):
+        said += f" ({step.outcome_by})"
+    if not is_blank(step.outcome_reason):
+        said += f": {step.outcome_reason}"
+    return said
+
+
+def chain_to(pod: Pod, chain: Sequence[Pod] | None) -> list[Pod]:
+    """The chain of pods up to ``pod`` (oldest first, ``pod`` itself last, as it is now).
+
+    ``chain`` is the case's pods as stored (any of them, oldest first); pods after
+    ``pod`` are left out, so an older pod's record tells the case as it was then.
+    """
+    if not chain:
+        return [pod]
+    ids = [p.id for p in chain]
+    if pod.id is not None and pod.id in ids:
+        return [*chain[: ids.index(pod.id)], pod]
+    if pod.follows is not None and pod.follows in ids:
+        return [*chain[: ids.index(pod.follows) + 1], pod]
+    return [pod]
+
+
+def _scores_shown(pod: Pod) -> Pod:
+    """``pod`` without the scores still hidden for a reveal (as the record's own scales leave them out)."""
+    from .scaling import unrevealed_scales
+
+    if not unrevealed_scales(pod):
+        return pod
+    import copy
+
+    pod = copy.deepcopy(pod)
+    for scale in unrevealed_scales(pod):
+        scale.scores = []
+    return pod
+
+
 # ---------------------------------------------------------------- the record
 
 
@@ -322,9 +383,11 @@ class _Record:
         labels: dict[str, str] | None,
         style: _Markdown,
         practice_scenario: str | None = None,
+        chain: Sequence[Pod] | None = None,
     ):
         self.pod = pod
         self.practice_scenario = practice_scenario
+        self.chain = chain_to(pod, chain)
         self.s = style
         self.stage_titles = stage_titles or {}
         self.labels = {**SECTION_LABELS, **(labels or {})}
@@ -368,6 +431,7 @@ class _Record:
             self.para(practice_notice(self.practice_scenario))
         self.facts()
         self.who_was_there()
+        self.since_last_pod()
         if not is_blank(pod.focus_question):
             self.heading(2, "Focus question")
             self.para(pod.focus_question)
@@ -470,9 +534,46 @@ class _Record:
                 elif section == "next_steps":
                     self.next_steps()
                 else:
-                    self.simple_list(self.label(section), [i.text for i in pod.map.section(section)], level=3)
+                    self.map_items(section)
             if len(self.out) == body:  # nothing in this column
                 del self.out[start:]
+
+    def map_items(self, section: str) -> None:
+        items = [
+            f"- {self.s.text(i.text)}" + (f" ({CARRIED_NOTES[i.carried]})" if i.carried in CARRIED_NOTES else "")
+            for i in self.pod.map.section(section)
+            if not is_blank(i.text)
+        ]
+        if items:
+            self.heading(3, self.label(section))
+            self.add(items)
+
+    def since_last_pod(self) -> None:
+        """For a pod that follows another: how the case moved since, and last time's next steps."""
+        from .case import movement, since_last
+
+        chain = [_scores_shown(pod) for pod in self.chain]  # hidden scores stay hidden here too
+        if len(chain) < 2:
+            return
+        self.heading(2, "Since the last pod")
+        self.para(since_last(chain))
+        moved = movement(chain)
+        rows = []
+        for line in moved.lines:
+            name = line.name if line.about == "overall" else f"{line.name}: {line.label}"
+            for point in line.points:
+                spread = "" if not point.scores else (
+                    str(point.low) if point.low == point.high else f"{point.low} to {point.high}"
+                )
+                rows.append((name, _short_date(point.date), spread or "Not scored", _number(point.median)))
+        if rows:
+            self.out += self.s.table(("Scale", "Pod", "Lowest to highest", "Median"), rows)
+        before = chain[-2]
+        steps = [s for s in before.map.next_steps if not (is_blank(s.text) and is_blank(s.owner) and not _outcome(s))]
+        if steps:
+            self.heading(3, f"Next steps from {_short_date(before.date)}")
+            rows = [(s.text, s.owner, _short_date(s.due) or "Not set", _outcome(s) or "Not asked yet") for s in steps]
+            self.out += self.s.table(("What", "Who", "By when", "What became of it"), rows)
 
     def simple_list(self, title: str, texts: list[str], level: int = 2) -> None:
         items = [f"- {self.s.text(t)}" for t in texts if not is_blank(t)]
@@ -568,12 +669,19 @@ class _Record:
 
     def next_steps(self) -> None:
         pod = self.pod
-        steps = [s for s in pod.map.next_steps if not (is_blank(s.text) and is_blank(s.owner))]
+        steps = [s for s in pod.map.next_steps if not (is_blank(s.text) and is_blank(s.owner) and not _outcome(s))]
         if not steps:
             return
         self.heading(3, self.label("next_steps"))
         if not pod.manager_present:
             self.para(NO_MANAGER)
+        if any(_outcome(s) for s in steps):
+            rows = [
+                (s.text, s.owner, _short_date(s.due) or "Not set", _step_status(pod, s.status), _outcome(s) or "Not asked yet")
+                for s in steps
+            ]
+            self.out += self.s.table(("What", "Who", "By when", "Agreed or idea", "What became of it"), rows)
+            return
         rows = [(s.text, s.owner, _short_date(s.due) or "Not set", _step_status(pod, s.status)) for s in steps]
         self.out += self.s.table(("What", "Who", "By when", "Agreed or idea"), rows)
 
@@ -723,6 +831,7 @@ def render_markdown(
     stage_titles: dict[str, str] | None = None,
     labels: dict[str, str] | None = None,
     practice_scenario: str | None = None,
+    chain: Sequence[Pod] | None = None,
 ) -> str:
     """The pod record as markdown.
 
@@ -732,8 +841,10 @@ def render_markdown(
     ``labels`` are a team's section titles, keyed like ``model.SECTION_LABELS``.
     ``practice_scenario`` (the scenario's title) marks the record as a practice attempt
     at that scenario: it says so plainly at the top, and has no summary for a child's file.
+    ``chain`` is the case's pods, oldest first (``Repository.chain``): the record of
+    a pod that follows another then has "Since the last pod" (see :func:`chain_to`).
     """
-    return _Record(pod, stage_titles, labels, _Markdown(), practice_scenario).render()
+    return _Record(pod, stage_titles, labels, _Markdown(), practice_scenario, chain).render()
 
 
 def render_text(
@@ -742,7 +853,8 @@ def render_text(
     stage_titles: dict[str, str] | None = None,
     labels: dict[str, str] | None = None,
     practice_scenario: str | None = None,
+    chain: Sequence[Pod] | None = None,
 ) -> str:
     """The pod record as plain text, for pasting into a case system: the same record as
     :func:`render_markdown`, marked OFFICIAL-SENSITIVE, with no markdown at all."""
-    return _Record(pod, stage_titles, labels, _PlainText(), practice_scenario).render()
+    return _Record(pod, stage_titles, labels, _PlainText(), practice_scenario, chain).render()

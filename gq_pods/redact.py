@@ -97,6 +97,8 @@ NOT_TEXT = frozenset(
         "key",
         "focus_question_answered",
         "current_stage",
+        "carried",
+        "outcome",
     }
 )
 

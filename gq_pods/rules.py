@@ -12,14 +12,17 @@ from dataclasses import dataclass
 
 from .model import (
     ANSWERS,
+    CARRIED,
     CASE_REASONS,
     MAX_SCORE,
     MIN_SCORE,
+    OUTCOMES,
     PERSON_KINDS,
     ROLES,
     STATUSES,
     STEP_STATUSES,
     STYLES,
+    TEXT_SECTIONS,
     DangerStatement,
     NextStep,
     Pod,
@@ -87,7 +90,14 @@ def problems(pod: Pod) -> list[Problem]:
         ):
             bad(f"pod.people[{i}].age", f"{person.age!r} is not an age between 0 and 130")
 
+    for section in TEXT_SECTIONS:
+        for i, item in enumerate(pod.map.section(section)):
+            if item.carried and item.carried not in CARRIED:
+                bad(f"pod.map.{section}[{i}].carried", _one_of(item.carried, CARRIED) + ", or empty")
+
     for i, step in enumerate(pod.map.next_steps):
+        if step.outcome and step.outcome not in OUTCOMES:
+            bad(f"pod.map.next_steps[{i}].outcome", _one_of(step.outcome, OUTCOMES) + ", or empty")
         path = f"pod.map.next_steps[{i}].status"
         if step.status not in STEP_STATUSES:
             bad(path, _one_of(step.status, STEP_STATUSES))

@@ -29,6 +29,8 @@ from . import scaling
 from .compose import compose_goal, compose_statement
 from .merge import Clash, choose, merge
 from .model import (
+    CARRIED,
+    CARRIED_LABELS,
     COLUMNS,
     SUGGESTED_MAX_STATEMENTS,
     TEXT_SECTIONS,
@@ -484,6 +486,31 @@ class PodSession:
             self.pod.map.section(target).append(new)
         self.changed()
         return new
+
+    # ------------------------------------------------------------ a follow-up pod's carried-over items
+
+    def review_item(self, section: str, index: int, state: str) -> None:
+        """Say what the group made of a map item carried over from the pod before (one undo step).
+
+        ``state`` is one of CARRIED: "still_true", "changed", "no_longer", or "to_review" to
+        put it back as not reviewed yet. Only items carried over can be reviewed; an item
+        added at this pod has nothing to review.
+        """
+        if state not in CARRIED:
+            raise EditRefused(f"{state!r} is not a way to review an item: one of " + ", ".join(CARRIED))
+        if section not in TEXT_SECTIONS:
+            raise EditRefused("Only the map's worries and what is working well are carried over to review.")
+        items = self.pod.map.section(section)
+        if not 0 <= index < len(items):
+            raise EditRefused("That item is no longer there.")
+        item = items[index]
+        if not item.carried:
+            raise EditRefused("This item was added at this pod, so there is nothing from last time to review.")
+        if item.carried == state:
+            return
+        self.checkpoint(f"Mark as {CARRIED_LABELS[state].lower()}", about=("section", section))
+        item.carried = state
+        self.changed()
 
     # ------------------------------------------------------------ next steps and the manager
 

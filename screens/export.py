@@ -50,11 +50,19 @@ class ExportScreen(ModalScreen[Path | None]):
         Binding("ctrl+r", "toggle_redact", "Redaction", id="export.redact"),
     ]
 
-    def __init__(self, pod: Pod, labels: dict[str, str] | None = None, practice_scenario: str | None = None) -> None:
+    def __init__(
+        self,
+        pod: Pod,
+        labels: dict[str, str] | None = None,
+        practice_scenario: str | None = None,
+        chain: list[Pod] | None = None,
+    ) -> None:
         super().__init__()
         self.pod = pod
         self.labels = labels  # the team's section titles, already read by the pod screen
         self.practice_scenario = practice_scenario  # a practice attempt's case: the record says so
+        # a follow-up pod: its case's pods up to this one, oldest first, for "Since the last pod"
+        self.chain = chain
         self.written: Path | None = None
 
     def compose(self) -> ComposeResult:
@@ -85,6 +93,22 @@ class ExportScreen(ModalScreen[Path | None]):
     def on_mount(self) -> None:
         self.refresh_preview()
         self.query_one("#export", Button).focus()
+        if self.chain is None and self.pod.follows is not None and self.pod.id is not None:
+            self._read_chain(self.pod.id)  # not yet read by the pod screen: the record needs it
+
+    @work(thread=True, exclusive=True, group="export-chain", exit_on_error=False)
+    def _read_chain(self, pod_id: int) -> None:
+        repo = getattr(self.app, "repository", None)
+        try:
+            chain = repo.chain(pod_id) if repo is not None else None
+        except Exception:  # noqa: BLE001 - the record is written without the case's history
+            chain = None
+        if chain:
+            self.app.call_from_thread(self._chain_read, chain)
+
+    def _chain_read(self, chain: list[Pod]) -> None:
+        self.chain = chain
+        self.refresh_preview()
 
     def default_path(self, fmt: str, redacted: bool = False) -> Path:
         """Where the record goes unless the person says otherwise: redacted and full
@@ -100,7 +124,9 @@ class ExportScreen(ModalScreen[Path | None]):
         return str(self.query_one("#format", Select).value)
 
     def text(self) -> str:
-        return render(self.pod, self.fmt, self.redact, self.labels, practice_scenario=self.practice_scenario)
+        return render(
+            self.pod, self.fmt, self.redact, self.labels, practice_scenario=self.practice_scenario, chain=self.chain
+        )
 
     def refresh_preview(self) -> None:
         from gq_pods.podfile import PodFileError

@@ -39,8 +39,33 @@ pseudonyms for the family: names are rarely needed.
 | Enter | Open the chosen pod |
 | D | Delete the chosen pod (asks first) |
 | P | Practise alone: the practice cases |
+| F / O | Follow up the chosen pod's case (asks first) / its case over time |
+| S | Next steps due, across the team's pods |
+| R | The team report (counts only, safe to share) |
 | / | Filter the list |
 | Up / Down | Move through the pods |
+
+## Next steps due
+
+The steps from the team's pods not yet done, soonest due first, undated last.
+
+| Key | What it does |
+|---|---|
+| Enter | Open the chosen step's pod |
+| D | Mark it done (asks for your initials) |
+| N | Mark it not done (asks why, and your initials); it stays on the list |
+| X | Mark it no longer needed (asks for your initials) |
+| Ctrl+Z | Put back the last step marked here |
+| / | Filter by owner or by a date it is due before (Tab between them) |
+| Escape | Leave the filter, or back to the pods |
+
+## The team report
+
+| Key | What it does |
+|---|---|
+| / | Change the date it starts from (empty: every pod) |
+| Ctrl+S | Save it to a file (asks before replacing one) |
+| Escape | Back to the pods |
 
 ## New pod
 
@@ -63,6 +88,7 @@ pseudonyms for the family: names are rarely needed.
 | Ctrl+E | Export the record |
 | Ctrl+S | Save now (it saves within a second anyway) |
 | Ctrl+Z | Undo a delete, move or reorder |
+| F4 / Ctrl+L / Ctrl+O | Follow up this case / last time's next steps / the case over time |
 | Escape | Back to the pods |
 
 ## Practising alone
@@ -94,11 +120,26 @@ or unticks a key point, Ctrl+S saves your rating and notes, Escape goes back.
 
 | Tab | Keys |
 |---|---|
-| Map | arrows move, a add, Enter edit, d delete, Shift+Up/Down reorder, m move to another section |
+| Map | arrows move, a add, Enter edit, d delete, Shift+Up/Down reorder, m move to another section; from last time: t still true, c changed, n no longer so |
 | People | a add, Enter or e change, d remove |
 | Statements | a add, Enter open, g open the goal, d delete; in the editor Ctrl+R use the preview's wording, Ctrl+G statement or goal, F4 drafts, Ctrl+N add a draft |
 | Scaling | Enter score, n next person, a add someone, r reveal, m presenter first or hidden, s next scale, q the question |
 | Planning | b add a bottom line, c add a contingency, Enter change, d remove |
+
+## Last time's next steps (in a follow-up pod)
+
+| Key | What it does |
+|---|---|
+| Tab | Next box: was it done (done, not done, no longer needed, or answer later), who says so (initials), and why when not done |
+| Ctrl+S | Save the answers |
+| Escape | Later: leave them all (Ctrl+L in the pod asks again) |
+
+## The case over time
+
+| Key | What it does |
+|---|---|
+| Up / Down, Page Up / Page Down | Scroll the charts |
+| Escape | Back |
 
 The mouse works too: click a pod, a stage, a tab, a button or a field.
 """

@@ -18,7 +18,7 @@ from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
 from rich.style import Style
 from textual import events, on, work
-from textual.app import ComposeResult
+from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
@@ -33,7 +33,7 @@ from textual.widgets import Footer, Header, Input, Static
 from gq_pods.model import STATUS_LABELS, STYLE_SHORT, PodSummary
 from gq_pods.text import visible
 
-from .contracts import RepositoryOpened
+from .contracts import OffersCommands, RepositoryOpened
 from .text import plain
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -57,6 +57,7 @@ EMPTY_TEXT = (
 )
 NO_MATCH_TEXT = "No pods match the filter. Press escape to clear it."
 LOADING_TEXT = "Opening your pods..."
+LIST_TITLE = "Pods  (Enter opens the chosen pod · f follow up · o case over time)"
 
 
 class PodTable(ScrollView, can_focus=True):
@@ -302,7 +303,7 @@ class ListFooter(Footer):
         yield from super().compose()
 
 
-class HomeScreen(Screen):
+class HomeScreen(OffersCommands, Screen):
     """The list of pods."""
 
     app: GqPodsApp
@@ -313,6 +314,12 @@ class HomeScreen(Screen):
         Binding("enter", "open_pod", "Open", id="home.open", show=False),
         Binding("d,delete", "delete_pod", "Delete", id="home.delete"),
         Binding("p", "practice", "Practise", id="home.practice"),
+        # not in the footer either (at 80 columns it would cut the keys after it): the title says it
+        Binding("f", "follow_up", "Follow up", id="home.follow-up", show=False),
+        Binding("o", "case_over_time", "Case over time", id="home.case-over-time", show=False),
+        # not in the footer: at 80 columns they would push out quit and help; F1 and ctrl+p list them
+        Binding("s", "steps", "Next steps due", id="home.steps", show=False),
+        Binding("r", "report", "Team report", id="home.report", show=False),
         Binding("slash", "focus_filter", "Filter", id="home.filter", priority=True),
         Binding("escape", "clear_filter", "Clear filter", id="home.clear", show=False),
         Binding("q", "app.quit", "Quit", id="home.quit", show=False),
@@ -371,9 +378,9 @@ class HomeScreen(Screen):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """With no pods, the keys for a chosen pod are not offered."""
-        if action in ("open_pod", "delete_pod") and not self.pods:
+        if action in ("open_pod", "delete_pod", "follow_up", "case_over_time") and not self.pods:
             return False
-        if action in ("focus_filter", "clear_filter") and not self.any_pods:
+        if action in ("focus_filter", "clear_filter", "steps", "report") and not self.any_pods:
             return False
         return True
 
@@ -513,7 +520,7 @@ class HomeScreen(Screen):
             table.display = bool(shown)
             empty.display = not shown
             self.refresh_bindings()
-            title = "Pods  (Enter opens the chosen pod)" if self.any_pods else "Pods"
+            title = LIST_TITLE if self.any_pods else "Pods"
             self.query_one("#home-title", Static).update(Content(title))
             # With no pods at all there is nothing to filter: keep the keys free for "n".
             box = self.query_one("#filter", Input)
@@ -580,6 +587,30 @@ class HomeScreen(Screen):
 
         self.app.push_screen(PracticeScreen())
 
+    def screen_commands(self) -> list[SystemCommand]:
+        if not self.any_pods:
+            return []
+        return [
+            SystemCommand("Next steps due", "The team's next steps not yet done, soonest due first (s)",
+                          self.action_steps),
+            SystemCommand("The team report", "The team's pods at a glance: counts only, safe to share (r)",
+                          self.action_report),
+            SystemCommand("Follow up the chosen pod's case", "Start the case's next pod from it (f)",
+                          self.action_follow_up),
+            SystemCommand("The chosen pod's case over time", "Each scale at each pod, and what moved (o)",
+                          self.action_case_over_time),
+        ]
+
+    def action_steps(self) -> None:
+        from .steps import StepsScreen
+
+        self._when_open(lambda: self.app.push_screen(StepsScreen()))
+
+    def action_report(self) -> None:
+        from .report import ReportScreen
+
+        self._when_open(lambda: self.app.push_screen(ReportScreen()))
+
     def action_new_pod(self) -> None:
         self._when_open(self.app.action_new_pod)
 
@@ -587,6 +618,30 @@ class HomeScreen(Screen):
         pod = self.selected()
         if pod is not None:
             self._when_open(lambda: self.app.open_pod(pod.id))
+
+    def action_follow_up(self) -> None:
+        """Start a follow-up pod for the chosen pod's case (asks first), and open it."""
+        from .followup import start_follow_up
+
+        pod = self.selected()
+        if pod is None:
+            return
+
+        def opened(new_id: int) -> None:
+            self.refresh_pods(select_id=new_id)
+            self.app.open_pod(new_id)
+
+        name = pod.case_reference or pod.title or "this case"
+        self._when_open(lambda: start_follow_up(self, pod.id, name, opened))
+
+    def action_case_over_time(self) -> None:
+        """The chosen pod's case over time: each scale at each pod, and what moved."""
+        from .case_view import CaseScreen
+
+        pod = self.selected()
+        if pod is not None:
+            name = pod.case_reference or pod.title
+            self._when_open(lambda: self.app.push_screen(CaseScreen(pod.id, name)))
 
     def action_delete_pod(self) -> None:
         from .confirm import ConfirmScreen

@@ -51,7 +51,8 @@ if TYPE_CHECKING:  # pragma: no cover
 
 def pod_heading(pod: Pod) -> Content:
     name = pod.case_reference or pod.title or "Untitled pod"
-    return plain(name).stylize("bold") + Content(f"  ·  {pod.date.isoformat()}  ·  {pod.style_label}")
+    follow_up = "  ·  follow-up pod" if pod.follows is not None else ""
+    return plain(name).stylize("bold") + Content(f"  ·  {pod.date.isoformat()}  ·  {pod.style_label}{follow_up}")
 
 
 # The tabs of an open pod: (id, title, panel class). Each is built when first shown.
@@ -141,6 +142,10 @@ class PodScreen(SavesWork, OffersCommands, Screen):
         Binding("ctrl+f", "finish", "Finish pod", id="pod.finish", show=False, priority=True),
         # a practice attempt only: the case summary, and comparing with the model answer
         Binding("f9", "case", "Case", id="pod.case", priority=True),
+        # following up a case (screens/followup.py, screens/case_view.py)
+        Binding("f4", "follow_up", "Follow up", id="pod.follow-up", show=False, priority=True),
+        Binding("ctrl+l", "last_steps", "Last time's steps", id="pod.last-steps", show=False, priority=True),
+        Binding("ctrl+o", "case_over_time", "Case over time", id="pod.case-over-time", show=False, priority=True),
     ]
 
     def __init__(
@@ -173,6 +178,10 @@ class PodScreen(SavesWork, OffersCommands, Screen):
         self._unsaved_seconds = 0
         self._map_return: str | None = None
         self._heading = pod_heading(pod)
+        # A follow-up pod: the pods before it in its case's chain (oldest first), the last of
+        # them the one it follows; read in a worker when the pod opens.
+        self.earlier: list[Pod] = []
+        self.previous: Pod | None = None
         # Each tab's panel, once built: a tab is built when it is first shown.
         self._panels: dict[str, PodPanel] = {}
 
@@ -257,6 +266,8 @@ class PodScreen(SavesWork, OffersCommands, Screen):
             # Open on the work of the stage the pod was left at, with the keyboard in it.
             pane_id = WORK_TABS.get(self.stage.work, "details")
             self.call_after_refresh(self._focus_work, pane_id, self.stage.work, self.stage_index)
+        if self.pod.follows is not None:
+            self._read_earlier(self.pod_id, ask=True)
 
     def on_resize(self) -> None:
         self.set_class(self.app.size.width < NARROW, "-narrow")
@@ -399,6 +410,8 @@ class PodScreen(SavesWork, OffersCommands, Screen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "case":
             return self.attempt is not None  # only an attempt has a case beside it
+        if action in ("follow_up", "last_steps", "case_over_time"):
+            return self.attempt is None  # an attempt is practice on a fictional case, not a case to follow
         return True
 
     def key_words(self, key_id: str, wide: bool) -> str | None:
@@ -845,10 +858,159 @@ class PodScreen(SavesWork, OffersCommands, Screen):
 
         self.save_now()
         scenario = self.attempt.scenario_title if self.attempt is not None else None
-        self.app.push_screen(ExportScreen(self.pod, self.team.labels, practice_scenario=scenario))
+        # A follow-up pod's record says what changed since the last pod: it needs the pods before.
+        chain = [*self.earlier, self.pod] if self.earlier else None
+        self.app.push_screen(ExportScreen(self.pod, self.team.labels, practice_scenario=scenario, chain=chain))
+
+    # ------------------------------------------------------------ following up the case
+
+    @work(thread=True, exclusive=True, group="pod-earlier", exit_on_error=False)
+    def _read_earlier(self, pod_id: int, ask: bool = False) -> None:
+        """Read the pods before this one in its chain (for last time's scores and steps)."""
+        repo = self.app.repository
+        try:
+            chain = repo.chain(pod_id) if repo is not None else []
+        except Exception as error:  # noqa: BLE001 - said plainly; the pod itself is open and saving
+            from gq_pods import crashlog
+
+            crashlog.write(error)
+            chain = None
+        try:
+            self.app.call_from_thread(self._earlier_read, chain, ask)
+        except RuntimeError:  # the app is closing
+            pass
+
+    def _earlier_read(self, chain: list[Pod] | None, ask: bool) -> None:
+        if chain is None:
+            self.notify("Last time's pod could not be read, so its scores and steps are not shown.", severity="warning")
+            return
+        ids = [pod.id for pod in chain]
+        self.earlier = chain[: ids.index(self.pod_id)] if self.pod_id in ids else []
+        self.previous = next((pod for pod in self.earlier if pod.id == self.pod.follows), None)
+        scaling_panel = self._panels.get("scaling")
+        if isinstance(scaling_panel, ScalingPanel):
+            scaling_panel.show_pod()
+        # Asked as the pod opens (a finished pod is not asked again; ctrl+l still asks).
+        if ask and self.previous is not None and self.app.screen is self and self.pod.status != "complete":
+            from gq_pods.followup import steps_to_ask
+
+            if steps_to_ask(self.previous):
+                self.action_last_steps()
+
+    def action_last_steps(self) -> None:
+        """Ask about each next step from last time: done, not done (why) or no longer needed."""
+        from gq_pods.followup import steps_to_ask
+
+        from .followup import StepsDialog
+
+        previous = self.previous
+        if previous is None:
+            if self.pod.follows is None:
+                self.notify("This pod does not follow up an earlier pod, so there are no steps from last time.")
+            else:
+                self.notify("Last time's pod is still being read. Try again in a moment.")
+            return
+        steps = steps_to_ask(previous)
+        if not steps:
+            self.notify("Every next step from last time has an answer.")
+            return
+
+        def answered(answers: list | None) -> None:
+            if not answers:  # escape, or saved with every step left to answer later
+                self.notify("Last time's steps are left for later: ctrl+l asks again.", timeout=4)
+            else:
+                assert previous.id is not None
+                self._save_outcomes(previous.id, answers, self.app.wall_clock().date())
+
+        self.app.push_screen(StepsDialog(previous, steps), answered)
+
+    @work(thread=True, exclusive=True, group="pod-outcomes", exit_on_error=False)
+    def _save_outcomes(self, previous_id: int, answers: list, today: dt.date) -> None:
+        """Write each answer on last time's pod (its own version check), then read it again."""
+        from storage.errors import StorageError
+
+        repo = self.app.repository
+        saved, problem = 0, ""
+        try:
+            if repo is None:
+                raise RuntimeError("no database")
+            for answer in answers:
+                repo.set_step_outcome(
+                    previous_id, answer.index, answer.outcome, answer.reason, answer.by, today, text=answer.text
+                )
+                saved += 1
+        except Exception as error:  # noqa: BLE001 - said plainly
+            from gq_pods import crashlog
+
+            crashlog.write(error)
+            from gq_pods.steps import OutcomeRefused
+
+            said = isinstance(error, (StorageError, OutcomeRefused))
+            problem = str(error) if said else "It could not be written to the database."
+        try:
+            self.app.call_from_thread(self._outcomes_saved, saved, len(answers), problem)
+        except RuntimeError:
+            pass
+
+    def _outcomes_saved(self, saved: int, asked: int, problem: str) -> None:
+        if problem:
+            self.notify(
+                f"{saved} of {asked} answers about last time's steps were saved. {problem}",
+                severity="error",
+                title="Not all saved",
+            )
+        else:
+            self.notify(f"Saved: {saved} answer{'s' if saved != 1 else ''} about last time's steps.")
+        self._read_earlier(self.pod_id)
+
+    def _case_name(self) -> str:
+        return self.pod.case_reference or self.pod.title or "this case"
+
+    def action_follow_up(self) -> None:
+        """Start a follow-up pod for this case (asks first), then open it."""
+        from .followup import start_follow_up
+
+        if not self.save_now():
+            self.notify("This pod is not saved yet, so a follow-up cannot start from it. Try again in a moment.", severity="warning")
+            return
+
+        def opened(new_id: int) -> None:
+            self.tick()
+            if self.stage_clock is not None and self.stage_clock.running:
+                self.stage_clock.pause()
+                self._dirty = True
+            if self.save_now():
+                self.dismiss()
+            self.app.call_after_refresh(self.app.open_pod, new_id)
+
+        start_follow_up(self, self.pod_id, self._case_name(), opened)
+
+    def action_case_over_time(self) -> None:
+        """The case's scales at each of its pods, and what moved."""
+        from .case_view import CaseScreen
+
+        self.save_now()
+        self.app.push_screen(CaseScreen(self.pod_id, self._case_name()))
 
     def screen_commands(self) -> list[SystemCommand]:
+        following = []
+        if self.attempt is None:  # an attempt is practice on a fictional case: nothing to follow up
+            if self.pod.follows is not None:
+                following.append(
+                    SystemCommand(
+                        "Last time's next steps", "Done, not done or no longer needed? (ctrl+l)", self.action_last_steps
+                    )
+                )
+            following += [
+                SystemCommand("Follow up this case", "Start a follow-up pod for the same case (F4)", self.action_follow_up),
+                SystemCommand(
+                    "The case over time",
+                    "Each scale at each pod of this case, and what moved (ctrl+o)",
+                    self.action_case_over_time,
+                ),
+            ]
         return [
+            *following,
             SystemCommand("Next stage", "Move on to the next stage (F8)", self.action_next_stage),
             SystemCommand("Previous stage", "Go back a stage (F7)", self.action_previous_stage),
             SystemCommand("Go to stage", "Jump to any stage (F3)", self.action_pick_stage),

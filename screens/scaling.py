@@ -174,6 +174,7 @@ class ScalingPanel(PodPanel):
             yield Select(MODE_OPTIONS, value=scaling.mode(self.pod), allow_blank=False, id="scale-mode", compact=True)
         yield Static(id="scale-about")
         yield Static(id="scale-question")
+        yield Static(id="scale-last-time")  # a follow-up pod: last time's scores on this scale
         yield ScaleLine(id="scale-line")
         yield Static(id="scale-spread")
         yield OptionList(id="scorers")
@@ -272,7 +273,21 @@ class ScalingPanel(PodPanel):
         self.query_one("#scale-question", Static).update(
             Content("Question: ").stylize("bold") + plain(self.scale_question())
         )
+        self._show_last_time()
         self._show_scores(select_who)
+
+    def _show_last_time(self) -> None:
+        """Last time's scores beside this scale's. They were shared at the last pod, so they show
+        even while this pod's scores are hidden for the reveal."""
+        from gq_pods.followup import last_time
+
+        from .followup import last_time_words
+
+        box = self.query_one("#scale-last-time", Static)
+        previous = getattr(self.pod_screen, "previous", None)
+        box.display = previous is not None
+        if previous is not None:
+            box.update(plain(last_time_words(previous, last_time(previous, self.about))).stylize("bold"))
 
     def _show_about(self) -> None:
         about = self.query_one("#scale-about", Static)

@@ -47,6 +47,13 @@ class PodChanged(StorageError):
         self.pod_id = pod_id
 
 
+class NotInChain(StorageError):
+    """A link between pods that would break the case's chain (a pod following itself, a loop,
+    a pod already followed up, or one no longer there); nothing was written."""
+
+    title = "That pod cannot follow that one"
+
+
 class PodUnreadable(StorageError):
     """One pod's record holds something gq-pods cannot read; the other pods are fine."""
 

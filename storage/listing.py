@@ -248,11 +248,29 @@ class SqliteList:
 
     def page(self, search: str = "", offset: int = 0, limit: int | None = PAGE) -> Page:
         """Up to ``limit`` pods (all with None) from ``offset``, newest first, matching ``search``."""
+        query, params = page_sql(search)
+        wanted = -1 if limit is None else limit + 1
+        rows = self._read(lambda con: con.execute(query, [*params, wanted, offset]).fetchall())
+        return _page(rows, limit)
+
+    def open_steps(self, due_before: _dt.date | None = None, owner: str | None = None) -> list:
+        """The team's next steps not yet done, as ``Repository.open_steps`` gives them (storage.case_sql)."""
+        from . import case_sql
+
+        return self._read(lambda con: case_sql.open_steps(_runner(con), _iso, due_before, owner))
+
+    def team_report(self, since: _dt.date | None = None, today: _dt.date | None = None,
+                    stage_overrides: dict | None = None) -> Any:
+        """The team report, as ``Repository.team_report`` gives it (storage.case_sql)."""
+        from . import case_sql
+
+        return self._read(lambda con: case_sql.team_report(_runner(con), _iso, since, today, stage_overrides))
+
+    def _read(self, work: Any) -> Any:
+        """``work(connection)`` in one read transaction, after checking the database's revision."""
         from .migrate import HEAD
 
         sqlite3 = self._sqlite3
-        query, params = page_sql(search)
-        wanted = -1 if limit is None else limit + 1
         with self._lock:
             try:
                 self._con.execute("BEGIN")
@@ -262,7 +280,7 @@ class SqliteList:
                     revisions = [r[0] for r in self._con.execute("SELECT version_num FROM alembic_version")]
                     if revisions != [HEAD]:
                         raise NotCurrent()
-                    rows = self._con.execute(query, [*params, wanted, offset]).fetchall()
+                    return work(self._con)
                 finally:
                     self._con.execute("COMMIT")
             except sqlite3.DatabaseError as error:
@@ -274,11 +292,21 @@ class SqliteList:
                 if "no such" in said or "not a database" in said:
                     raise NotCurrent() from None
                 raise DatabaseUnavailable(str(self.path), "the file could not be read") from None
-        return _page(rows, limit)
 
     def close(self) -> None:
         with self._lock:
             self._con.close()
+
+
+def _runner(con: Any) -> Any:
+    def run(sql: str, params: Any) -> list[tuple]:
+        return con.execute(sql, dict(params)).fetchall()
+
+    return run
+
+
+def _iso(day: _dt.date) -> str:
+    return day.isoformat()
 
 
 def open_list(url: str | None = None) -> SqliteList | None:

@@ -32,11 +32,14 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Engine, delete, exists, func, insert, select, type_coerce, update
+from sqlalchemy import Engine, and_, delete, exists, func, insert, select, type_coerce, update
 from sqlalchemy import exc as sa_exc
 from sqlalchemy.types import NullType
 
+from gq_pods import followup
+from gq_pods import report as team_report_
 from gq_pods.model import UNREADABLE, Pod, PodSummary
+from gq_pods.steps import DueStep, check_outcome
 from gq_pods.text import clean
 
 from . import schema
@@ -49,6 +52,7 @@ from .errors import (
     DatabaseUnavailable,
     MigrationFailed,
     NotAPodsDatabase,
+    NotInChain,
     PodChanged,
     PodNotFound,
     PodUnreadable,
@@ -68,6 +72,7 @@ __all__ = [
     "DatabaseUnavailable",
     "MigrationFailed",
     "NotAPodsDatabase",
+    "NotInChain",
     "PodChanged",
     "PodNotFound",
     "PodUnreadable",
@@ -80,6 +85,9 @@ _UTC = _dt.timezone.utc
 
 #: A new pod's version; every save counts it up by one.
 FIRST_VERSION = 1
+
+#: How many times set_step_outcome reads again when another copy saved the pod meanwhile.
+OUTCOME_TRIES = 5
 
 # What the home list shows of a pod, read from the pods row with the pod's own rules.
 _SUMMARY_FIELDS = ("date", "team", "style", "case_reference", "status", "title", "practice")
@@ -216,11 +224,31 @@ class Repository:
     # ------------------------------------------------------------ changes
 
     def add_pod(self, pod: Pod) -> int:
-        """Store ``pod`` as a new pod at version :data:`FIRST_VERSION`; sets and returns ``pod.id``."""
+        """Store ``pod`` as a new pod at version :data:`FIRST_VERSION`; sets and returns ``pod.id``.
+
+        Raises :class:`NotInChain` if ``pod.follows`` names a pod that is not there or has
+        been followed up already.
+        """
         with self._writing() as conn:
-            pod_id = _insert_pod(conn, pod, _now())
+            pod_id = _add(conn, pod)
         pod.id = pod_id
         return pod_id
+
+    def add_chain(self, pods: list[Pod]) -> list[int]:
+        """Store ``pods`` (a case's chain, oldest first, as a chain file gives them) as new
+        pods, each following the one before, all or none; their new ids, in order.
+
+        The first pod follows none (a chain file's pods link to each other only).
+        """
+        ids: list[int] = []
+        with self._writing() as conn:
+            for pod in pods:
+                pod.id = None
+                pod.follows = ids[-1] if ids else None
+                ids.append(_add(conn, pod))
+        for pod, pod_id in zip(pods, ids):
+            pod.id = pod_id
+        return ids
 
     def save_pod(self, pod: Pod, expected_version: int | None = None) -> int:
         """Replace the stored pod ``pod.id`` with ``pod``, all at once; return its new version.
@@ -246,6 +274,15 @@ class Repository:
         if expected_version is not None:
             where = where & (pods.version == expected_version)
         with self._writing() as conn:
+            if pod.follows is not None:
+                # the version first, so a copy holding an old link is told to merge, not refused
+                if expected_version is not None:
+                    found = conn.execute(select(pods.version).where(pods.id == pod_id)).first()
+                    if found is None:
+                        raise PodNotFound(pod_id)
+                    if found[0] != expected_version:
+                        raise PodChanged(pod_id)
+                _check_follows(conn, pod_id, pod.follows)
             values = schema.row_values(pod, root=True)
             values["updated_at"] = _now()
             values["version"] = pods.version + 1
@@ -260,14 +297,127 @@ class Repository:
         return int(stored[0])
 
     def delete_pod(self, pod_id: int) -> None:
-        """Delete the pod and everything in its record; raises :class:`PodNotFound`."""
+        """Delete the pod and everything in its record; raises :class:`PodNotFound`.
+
+        A pod in the middle of a case's chain leaves the chain joined: the pod that
+        followed it now follows the one it followed (and is saved as a new version, so
+        a copy holding it open merges rather than writing the old link back).
+        """
+        pods = t.pods.c
         with self._writing() as conn:
+            found = conn.execute(select(*_raw(pods.follows)).where(pods.id == pod_id)).first()
+            if found is None:
+                raise PodNotFound(pod_id)
             # By hand as well as by cascade: no orphaned case text, even if a
             # connection somehow had foreign keys off.
             for table in (*t.POD_CHILDREN, *t.POD_ASIDE):
                 conn.execute(delete(table).where(table.c.pod_id == pod_id))
-            if conn.execute(delete(t.pods).where(t.pods.c.id == pod_id)).rowcount != 1:
+            if conn.execute(delete(t.pods).where(pods.id == pod_id)).rowcount != 1:
                 raise PodNotFound(pod_id)
+            before = found[0] if isinstance(found[0], int) and not isinstance(found[0], bool) else None
+            conn.execute(
+                update(t.pods)
+                .where(pods.follows == pod_id)
+                .values(follows=before, version=pods.version + 1, updated_at=_now())
+            )
+
+    # ------------------------------------------------------------ the case over time
+
+    def chain(self, pod_id: int) -> list[Pod]:
+        """The whole chain of pods ``pod_id`` is in (its case's pods), oldest first.
+
+        Raises :class:`PodNotFound`, or :class:`PodUnreadable` for a damaged pod in the chain.
+        """
+        return [self.get_pod(i) for i in self.chain_ids(pod_id)]
+
+    def chain_ids(self, pod_id: int) -> list[int]:
+        """The ids of the chain ``pod_id`` is in, oldest first, read from the links alone."""
+        with self._reading() as conn:
+            return _chain_ids(conn, pod_id)
+
+    def follow_up(self, pod_id: int, today: _dt.date | None = None) -> int:
+        """Start the next pod of ``pod_id``'s case (see :func:`gq_pods.followup.follow_up`); its id.
+
+        The new pod follows the latest pod of the case: following up an older pod of a
+        chain follows up the case where it has got to, so the chain stays one line.
+        """
+        latest = self.chain_ids(pod_id)[-1]
+        new = followup.follow_up(self.get_pod(latest), today)
+        return self.add_pod(new)
+
+    def open_steps(self, due_before: _dt.date | None = None, owner: str | None = None) -> list[DueStep]:
+        """The team's next steps not yet done (nothing recorded, or not done), soonest due first.
+
+        Leaves out steps done or no longer needed, and practice pods and attempts.
+        ``due_before`` keeps steps due before that day (undated steps are left out then);
+        ``owner`` keeps steps whose owner contains it, ignoring case. By SQL over the
+        steps and the pods' titles: no whole pod is loaded. A row with a damaged value
+        is left out rather than stopping the list.
+        """
+        from . import case_sql
+
+        with self._reading() as conn:
+            return case_sql.open_steps(_runner(conn), _same_day, due_before, owner)
+
+    def set_step_outcome(
+        self,
+        pod_id: int,
+        index: int,
+        outcome: str,
+        reason: str,
+        by: str,
+        on: _dt.date | None = None,
+        *,
+        text: str | None = None,
+    ) -> None:
+        """Record what became of next step ``index`` of pod ``pod_id`` (see gq_pods.steps.check_outcome).
+
+        ``outcome`` is one of OUTCOMES ("" clears it); ``by`` the recorder's initials; ``on``
+        the day (default today). Saves over the version read; when another copy saved the
+        pod meanwhile it reads the pod again and records the outcome on that, so no other
+        edit is lost (a copy holding the pod open merges this in as any other save). With
+        ``text`` (the step's words as shown), a list that has changed underneath is searched
+        for that step; raises :class:`gq_pods.steps.OutcomeRefused` if it is not there.
+        Raises OutcomeRefused for a bad outcome, initials or reason, PodNotFound, or
+        PodChanged if the pod kept changing.
+        """
+        from gq_pods.steps import OutcomeRefused
+
+        why, initials = check_outcome(outcome, reason, by)
+        day = (on or _dt.date.today()) if outcome else None
+        for _ in range(OUTCOME_TRIES):
+            pod, version = self.read_pod(pod_id)
+            steps = pod.map.next_steps
+            at = index
+            if text is not None and not (0 <= at < len(steps) and steps[at].text == text):
+                at = next((i for i, step in enumerate(steps) if step.text == text), -1)
+            if not 0 <= at < len(steps):
+                raise OutcomeRefused("That next step is no longer in its pod: it may have been changed or deleted.")
+            step = steps[at]
+            step.outcome, step.outcome_reason, step.outcome_by, step.outcome_on = outcome, why, initials, day
+            try:
+                self.save_pod(pod, expected_version=version)
+                return
+            except PodChanged:
+                continue
+        raise PodChanged(pod_id)
+
+    def team_report(
+        self,
+        since: _dt.date | None = None,
+        *,
+        today: _dt.date | None = None,
+        stage_overrides: dict[str, Any] | None = None,
+    ) -> team_report_.TeamReport:
+        """The team's pods at a glance (gq_pods.report): counts only, by SQL over the tables.
+
+        Team pods only (practice pods and attempts left out), held on or after ``since``.
+        ``stage_overrides`` are the team's stages (team.json), for the planned minutes.
+        """
+        from . import case_sql
+
+        with self._reading() as conn:
+            return case_sql.team_report(_runner(conn), _same_day, since, today, stage_overrides)
 
     # ------------------------------------------------------------ practice attempts
     #
@@ -350,6 +500,78 @@ class Repository:
                 raise PodNotFound(pod_id)
 
 
+# ---------------------------------------------------------------- the chain
+
+
+def _runner(conn: Any) -> Any:
+    """Run one of storage.case_sql's statements on ``conn``: its rows as tuples."""
+    from sqlalchemy import text
+
+    def run(sql: str, params: Any) -> list[tuple]:
+        return [tuple(row) for row in conn.execute(text(sql), dict(params)).all()]
+
+    return run
+
+
+def _same_day(day: _dt.date) -> _dt.date:
+    return day
+
+
+def _links(conn: Any) -> dict[int, int]:
+    """Every link: pod id -> the id of the pod it follows."""
+    p = t.pods.c
+    rows = conn.execute(select(*_raw(p.id, p.follows)).where(p.follows.is_not(None))).all()
+    return {a: b for a, b in rows if isinstance(b, int) and not isinstance(b, bool)}
+
+
+def _chain_ids(conn: Any, pod_id: int) -> list[int]:
+    p = t.pods.c
+    if conn.execute(select(p.id).where(p.id == pod_id)).first() is None:
+        raise PodNotFound(pod_id)
+    links = _links(conn)
+    followers = {before: after for after, before in links.items()}
+    back = [pod_id]
+    seen = {pod_id}
+    while back[-1] in links and links[back[-1]] not in seen:
+        seen.add(links[back[-1]])
+        back.append(links[back[-1]])
+    out = back[::-1]
+    existing = {row[0] for row in conn.execute(select(p.id).where(p.id.in_(out))).all()}
+    out = [i for i in out if i in existing]  # a link to a pod no longer there starts the chain
+    while out[-1] in followers and followers[out[-1]] not in seen:
+        seen.add(followers[out[-1]])
+        out.append(followers[out[-1]])
+    return out
+
+
+def _check_follows(conn: Any, pod_id: int | None, follows: int | None) -> None:
+    """Refuse a link that would break the case's chain (raises :class:`NotInChain`)."""
+    if follows is None:
+        return
+    if pod_id is not None and follows == pod_id:
+        raise NotInChain("A pod cannot follow up itself, so nothing was saved.")
+    p = t.pods.c
+    if conn.execute(select(p.id).where(p.id == follows)).first() is None:
+        raise NotInChain(
+            f"The pod this one follows up (pod {follows}) is no longer there, so nothing was saved. "
+            "It may have been deleted in another copy."
+        )
+    taken = conn.execute(select(p.id).where(and_(p.follows == follows, p.id != (pod_id or -1)))).first()
+    if taken is not None:
+        raise NotInChain(
+            f"Pod {follows} has already been followed up (by pod {taken[0]}), so nothing was saved. "
+            "Follow up the latest pod of the case instead."
+        )
+    if pod_id is not None:
+        links = _links(conn)
+        at, seen = follows, set()
+        while at in links and at not in seen:
+            seen.add(at)
+            at = links[at]
+            if at == pod_id:
+                raise NotInChain("That would make the case's pods go round in a circle, so nothing was saved.")
+
+
 # ---------------------------------------------------------------- rows
 
 
@@ -419,6 +641,12 @@ def _version(value: Any) -> int:
 def _raw(*cols: Any) -> list[Any]:
     """The columns as the driver gives them: the model's rules check each value, not SQLAlchemy's."""
     return [type_coerce(c, NullType()).label(c.name) for c in cols]
+
+
+def _add(conn: Any, pod: Pod) -> int:
+    """Insert ``pod`` as a new pod (checking its link); its new id."""
+    _check_follows(conn, None, pod.follows)
+    return _insert_pod(conn, pod, _now())
 
 
 def _insert_children(conn: Any, pod_id: int, pod: Pod) -> None:

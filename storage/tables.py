@@ -79,7 +79,12 @@ pods = Table(
     Column("record_author", Text, nullable=False, server_default=""),
     Column("manager_decision", Text, nullable=False, server_default=""),
     Column("next_review", Date, nullable=True),
+    # 0006: the pod this one follows up (its case's pod before). Not a foreign key: deleting a
+    # pod joins its chain up again (the repository points its follower at its predecessor).
+    # Unique: a case's pods form one line, so no two pods follow the same pod.
+    Column("follows", Integer, nullable=True),
     Index(None, "date", "id"),
+    Index(None, "follows", unique=True),
     # never reuse a deleted pod's id: a screen still holding it must not save onto another pod
     sqlite_autoincrement=True,
 )
@@ -118,6 +123,8 @@ map_items = Table(
     _text("section"),
     _position(),
     _text("text"),
+    # 0006: carried over from the pod before, and what the group made of it ("" added here)
+    Column("carried", Text, nullable=False, server_default=""),
     UniqueConstraint("pod_id", "section", "position"),
 )
 
@@ -131,6 +138,11 @@ next_steps = Table(
     _text("owner"),
     Column("due", Date, nullable=True),
     _text("status"),
+    # 0006: what became of the step, asked at the next pod
+    Column("outcome", Text, nullable=False, server_default=""),
+    Column("outcome_reason", Text, nullable=False, server_default=""),
+    Column("outcome_by", Text, nullable=False, server_default=""),
+    Column("outcome_on", Date, nullable=True),
     UniqueConstraint("pod_id", "position"),
 )
 

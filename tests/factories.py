@@ -52,12 +52,19 @@ def full_pod(**overrides) -> Pod:
         ],
         map=PodMap(
             harm=[MapItem("In March Amy was found with a bruise on her arm after Dean pushed Lisa while she held Amy.")],
-            complicating_factors=[MapItem("Dean drinks most evenings."), MapItem("Two social workers in six months.")],
+            complicating_factors=[
+                MapItem("Dean drinks most evenings.", carried="still_true"),
+                MapItem("Two social workers in six months."),
+            ],
             grey_areas=[MapItem("We do not know who else stays at the house.")],
             existing_strengths=[MapItem("Lisa takes Amy to nursery every day, on time.")],
             existing_safety=[MapItem("In June Lisa took Amy to Pat's when Dean came home drunk.")],
             next_steps=[
-                NextStep("Ask Pat to join a safety network meeting", "Jo Reed", dt.date(2026, 12, 1), "agreed"),
+                NextStep(
+                    "Ask Pat to join a safety network meeting", "Jo Reed", dt.date(2026, 12, 1), "agreed",
+                    outcome="not_done", outcome_reason="Pat was in hospital.", outcome_on=dt.date(2026, 12, 2),
+                    outcome_by="JR",
+                ),
                 NextStep("Talk with Dean about the March incident", "Jo Reed", None, "idea"),
             ],
         ),
@@ -118,3 +125,61 @@ def full_pod(**overrides) -> Pod:
     for name, value in overrides.items():
         setattr(pod, name, value)
     return pod
+
+
+# ---------------------------------------------------------------- a team's database of chains
+
+CASE_START = dt.date(2025, 1, 6)
+CHAIN_LENGTH = 10
+
+
+def chain_pod(chain: int, k: int):
+    """Pod ``k`` (from 0) of case ``chain``: the scale test's and bench_case.py's pattern.
+
+    Each pod has three next steps, whose outcomes follow a pattern the tests count by hand:
+    step 0 (agreed, due in a week) is done on time at every pod but the last of its chain;
+    step 1 (an idea, undated) is not done at even pods and not asked at odd ones;
+    step 2 (agreed, due in ten days) is no longer needed at every third pod, else done late.
+    Every pod but the last of its chain is finished, with its statement paired and scaled.
+    """
+    from gq_pods.model import (
+        DangerStatement, MapItem, NextStep, Pod, PodMap, SafetyGoal, Scale, ScaleScore, StageRecord,
+    )
+
+    day = CASE_START + dt.timedelta(days=chain + 14 * k)
+    last = k == CHAIN_LENGTH - 1
+    return Pod(
+        date=day,
+        style="group_supervision" if chain % 2 == 0 else "content_mapping",
+        title=f"Case {chain}",
+        team="North",
+        case_reason=("new", "stuck", "challenging")[(chain + k) % 3],
+        case_reference=f"C-{chain:03d}",
+        manager_present=True,
+        status="in_progress" if last else "complete",
+        map=PodMap(
+            harm=[MapItem(f"harm {chain}.{k}", carried="" if k == 0 else "still_true")],
+            next_steps=[
+                NextStep(f"step 0 of {chain}.{k}", "Jo Reed", day + dt.timedelta(days=7), "agreed",
+                         outcome="" if last else "done", outcome_on=None if last else day + dt.timedelta(days=5),
+                         outcome_by="" if last else "JR"),
+                NextStep(f"step 1 of {chain}.{k}", "Sam Patel", None, "idea",
+                         outcome="not_done" if k % 2 == 0 else ""),
+                NextStep(f"step 2 of {chain}.{k}", "Jo Reed", day + dt.timedelta(days=10), "agreed",
+                         outcome="not_needed" if k % 3 == 0 else "done",
+                         outcome_on=None if k % 3 == 0 else day + dt.timedelta(days=12)),
+            ],
+        ),
+        danger_statements=[DangerStatement(id="ds1", text=f"worry {chain}")],
+        safety_goals=[SafetyGoal(id="sg1", danger_statement="ds1", text=f"goal {chain}")],
+        scales=[
+            Scale("overall", scores=[ScaleScore("JR", min(10, 2 + k // 2)), ScaleScore("SP", min(10, 3 + k // 2))]),
+            Scale("ds1", scores=[ScaleScore("JR", min(10, 1 + k // 2))]),
+        ],
+        stages=[StageRecord("set_up", "Set-up", "", 180), StageRecord("focus_question", "Focus question", "", 240)],
+    )
+
+
+def add_case_chains(repo, chains: int = 100) -> list[list[int]]:
+    """``chains`` cases of CHAIN_LENGTH pods each (see :func:`chain_pod`), stored a chain at a time; their ids."""
+    return [repo.add_chain([chain_pod(c, k) for k in range(CHAIN_LENGTH)]) for c in range(chains)]

@@ -28,7 +28,9 @@ from hypothesis import strategies as st
 
 from gq_pods.model import (
     ANSWERS,
+    CARRIED,
     CASE_REASONS,
+    OUTCOMES,
     PERSON_KINDS,
     ROLES,
     STATUSES,
@@ -151,7 +153,7 @@ def drafts() -> st.SearchStrategy[list[Draft]]:
 
 
 # Built once: building strategies inside the composite on every draw doubled its cost.
-_MAP_ITEMS = _few(st.builds(MapItem, text=texts()))
+_MAP_ITEMS = _few(st.builds(MapItem, text=texts(), carried=st.sampled_from(("", *CARRIED))))
 _SCORES = _few(st.builds(ScaleScore, who=texts(1), score=st.integers(0, 10), reason=texts(), next_point=texts()))
 _PARTICIPANTS = _few(st.builds(Participant, name=texts(2), role=st.sampled_from(ROLES)))
 _STEPS = {
@@ -162,6 +164,10 @@ _STEPS = {
             owner=texts(1),
             due=st.none() | st.dates(),
             status=st.sampled_from(("agreed", "idea") if manager_present else ("idea",)),
+            outcome=st.sampled_from(("", *OUTCOMES)),
+            outcome_reason=texts(),
+            outcome_on=st.none() | st.dates(),
+            outcome_by=texts(1),
         )
     )
     for manager_present in (True, False)

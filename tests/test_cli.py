@@ -130,7 +130,7 @@ def _bad_files() -> list[tuple[str, bytes, str]]:
         change(data)
         cases.append((what, json.dumps(data).encode(), words))
 
-    case("newer version", lambda d: d.update(version=2), "Upgrade gq-pods")
+    case("newer version", lambda d: d.update(version=3), "Upgrade gq-pods")
     case("wrong format", lambda d: d.update(format="x"), 'format: expected "gq-pods.pod"')
     case("unknown key", lambda d: d["pod"]["map"]["harm"][0].update(colour="red"), "pod.map.harm[0].colour: unknown key")
     case("wrong type", lambda d: d["pod"].update(manager_present="yes"), "pod.manager_present: expected true or false")

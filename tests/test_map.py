@@ -155,7 +155,7 @@ async def test_delete_then_undo_both_reach_the_database(db_url, repo):
         await pilot.press("ctrl+z")
         await pilot.pause()
         assert texts(panel, "complicating_factors") == [
-            "• Dean drinks most evenings.",
+            "From last time: Still true\n• Dean drinks most evenings.",  # reviewed at this follow-up pod
             "• Two social workers in six months.",
         ]
         await saved(pilot)
@@ -173,7 +173,7 @@ async def test_reorder_moves_the_item_and_the_focus_with_it(db_url, repo):
         await focus(pilot, panel, "complicating_factors")
         await pilot.press("shift+down")
         await pilot.pause()
-        assert texts(panel, "complicating_factors")[1] == "• Dean drinks most evenings."
+        assert texts(panel, "complicating_factors")[1] == "From last time: Still true\n• Dean drinks most evenings."
         assert panel.focused_card().index == 1
         await saved(pilot)
         assert [i.text for i in stored(db_url, pod_id).map.complicating_factors] == [

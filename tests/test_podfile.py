@@ -98,13 +98,13 @@ def test_export_import_export_is_the_same_text_apart_from_exported_at() -> None:
 def test_export_is_deterministic_json_in_the_contracts_shape() -> None:
     text = dumps(full_pod(), AT)
     assert text.endswith("}\n") and not text.endswith("\n\n")
-    assert text.startswith('{\n  "format": "gq-pods.pod",\n  "version": 1,\n  "exported_at": "2026-11-20T10:15:00Z",\n')
+    assert text.startswith('{\n  "format": "gq-pods.pod",\n  "version": 2,\n  "exported_at": "2026-11-20T10:15:00Z",\n')
     data = json.loads(text)
     assert list(data) == ["format", "version", "exported_at", "pod"]
     pod = data["pod"]
     assert list(pod) == [
         "date", "style", "title", "team", "case_reason", "case_reference", "focus_question",
-        "manager_present", "status", "practice", "participants", "people", "map",
+        "manager_present", "status", "practice", "follows", "participants", "people", "map",
         "danger_statements", "safety_goals", "scales", "bottom_lines", "contingencies", "stages",
         "reflection", "extra",
     ]  # fmt: skip
@@ -112,7 +112,10 @@ def test_export_is_deterministic_json_in_the_contracts_shape() -> None:
     assert list(pod["map"]) == [
         "harm", "complicating_factors", "grey_areas", "existing_strengths", "existing_safety", "next_steps",
     ]  # fmt: skip
-    assert list(pod["map"]["next_steps"][0]) == ["text", "owner", "due", "status"]
+    assert list(pod["map"]["next_steps"][0]) == [
+        "text", "owner", "due", "status", "outcome", "outcome_reason", "outcome_on", "outcome_by",
+    ]
+    assert list(pod["map"]["harm"][0]) == ["text", "carried"]
     assert list(pod["danger_statements"][0]) == ["id", "who_is_worried", "behaviour", "example", "impact", "text"]
     assert list(pod["safety_goals"][0]) == [
         "id", "danger_statement", "caregiver_actions", "child_experience", "professionals_will_see", "duration", "text",

@@ -87,10 +87,10 @@ def test_missing_format_and_version() -> None:
 
 
 def test_newer_version_says_to_upgrade() -> None:
-    error = refused_after(lambda d: d.update(version=2, new_key_of_v2={}))
+    error = refused_after(lambda d: d.update(version=3, new_key_of_v3={}))
     assert error.path == FILE
     assert str(error) == (
-        "This pod file was written by a newer gq-pods (format version 2). Upgrade gq-pods to import it."
+        "This pod file was written by a newer gq-pods (format version 3). Upgrade gq-pods to import it."
     )
 
 
@@ -463,7 +463,7 @@ def test_numbers_at_their_limits_are_kept() -> None:
 def test_non_standard_numbers_anywhere(constant: str) -> None:
     text = json.dumps(good()).replace('"seconds_spent": 120', f'"seconds_spent": {constant}', 1)
     assert str(refused(text)) == f"pod.stages[0].seconds_spent: expected a whole number, got {constant}"
-    text = json.dumps(good()).replace('"version": 1', f'"version": {constant}')
+    text = json.dumps(good()).replace('"version": 2', f'"version": {constant}')
     assert str(refused(text)) == f"version: expected a whole number, got {constant}"
 
 

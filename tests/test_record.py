@@ -262,9 +262,14 @@ def test_next_steps_table_has_what_who_when_and_status():
     cells = [t for t in parse(render_markdown(full_pod()), gfm()) if t.type == "inline"]
     texts = [t.content for t in cells]
     i = texts.index("What")
-    assert texts[i : i + 4] == ["What", "Who", "By when", "Agreed or idea"]
-    assert texts[i + 4 : i + 8] == ["Ask Pat to join a safety network meeting", "Jo Reed", "1 December 2026", "Agreed"]
-    assert texts[i + 8 : i + 12] == ["Talk with Dean about the March incident", "Jo Reed", "Not set", "Idea for supervision"]
+    assert texts[i : i + 5] == ["What", "Who", "By when", "Agreed or idea", "What became of it"]
+    assert texts[i + 5 : i + 10] == [
+        "Ask Pat to join a safety network meeting", "Jo Reed", "1 December 2026", "Agreed",
+        "Not done, 2 December 2026 (JR): Pat was in hospital.",
+    ]
+    assert texts[i + 10 : i + 15] == [
+        "Talk with Dean about the March incident", "Jo Reed", "Not set", "Idea for supervision", "Not asked yet",
+    ]
 
 
 def test_people_are_listed_household_first_then_family_network_professionals():

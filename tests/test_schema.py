@@ -26,8 +26,9 @@ from tests.factories import full_pod
 from tests.strategies import anything, pods
 
 # The database's own number for a pod: storage sets it, the pod file and the
-# test generators leave it alone.
-STORAGE_ONLY = {("Pod", "id")}
+# test generators leave it alone. So is the pod a pod follows (another pod's number):
+# the pod file says only whether it follows one, and a chain file links by order.
+STORAGE_ONLY = {("Pod", "id"), ("Pod", "follows")}
 
 
 def _dataclasses_in(hint: typing.Any) -> Iterator[type]:
@@ -247,10 +248,13 @@ def test_the_pod_file_carries_every_field():
     pod = full_pod(**EVERY_FIELD)
     fill_defaults(pod)
     pod.id = 7  # not part of the file: it comes back empty
-    back = podfile.from_dict(podfile.to_dict(pod))
-    assert back.id is None
+    pod.follows = 6  # a database's number too: the file says only that it follows a pod
+    written = podfile.to_dict(pod)
+    assert written["pod"]["follows"] is True
+    back = podfile.from_dict(written)
+    assert back.id is None and back.follows is None
     sent, came = leaves(pod), leaves(back)
-    lost = {path: value for path, value in sent.items() if came.get(path) != value and path != "pod.id"}
+    lost = {path: value for path, value in sent.items() if came.get(path) != value and path not in ("pod.id", "pod.follows")}
     assert lost == {}, "the pod file (gq_pods/podfile.py) drops these"
 
 
@@ -260,6 +264,7 @@ def test_the_pod_file_carries_every_field():
 def test_storage_keeps_every_field(repo):
     pod = full_pod(**EVERY_FIELD)
     fill_defaults(pod)
+    pod.follows = repo.add_pod(Pod(title="the pod it follows up"))
     repo.add_pod(pod)
     assert leaves(repo.get_pod(pod.id)) == leaves(pod)
 

@@ -278,6 +278,7 @@ _pods = anything(
     Pod,
     {
         (Pod, "id"): st.none(),
+        (Pod, "follows"): st.none(),  # a link to another stored pod: tests/test_case.py
         (DangerStatement, "id"): st.sampled_from(["", "ds1", "ds2"]),
         (SafetyGoal, "id"): st.sampled_from(["", "sg1"]),
     },

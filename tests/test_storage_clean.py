@@ -145,6 +145,7 @@ _pods = anything(
     Pod,
     {
         (Pod, "id"): st.none(),
+        (Pod, "follows"): st.none(),  # a link to another stored pod: tests/test_case.py
         (DangerStatement, "id"): st.sampled_from(["", "ds1", f"ds1{HOSTILE}"]),
         (SafetyGoal, "id"): st.sampled_from(["", "sg1"]),
         (MapItem, "text"): st.text(st.characters(exclude_categories=("Cs",)), max_size=20)

@@ -23,17 +23,18 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.widget import Widget
-from textual.widgets import Static, TabbedContent, TabPane, Tabs
+from textual.widgets import Button, Static, TabbedContent, TabPane, Tabs
 
 from gq_pods.model import COLUMNS
 from gq_pods.session import MAP_SECTIONS, section_shown
 
 from ..workspace import PodPanel
 from .cards import ColumnTab, MapCard, MapColumn, MapKeys, SectionView
-from .view import Row, card_content, column_of, manager_note, map_rows, section_title
+from .view import Row, card_content, column_of, manager_note, map_rows, review_words, section_title, to_review
 
 FIRST_CARDS = 12  # cards per section mounted at once; the rest follow a frame later (see _fill)
 NARROW_BELOW = 84  # cells of the map's own width: below this, one column at a time
+REVIEW_ON_ONE_LINE = 100  # cells of the map's width from which the review line's words and buttons share a line
 PRESENT_SIDE_BY_SIDE = 110  # presenting, the map's width from which all three columns show
 
 
@@ -56,6 +57,8 @@ class MapBoard(PodPanel):
         self._titles: list[Static] = []
         self._tabs: list[ColumnTab] = []
         self._bar: Horizontal | None = None
+        self._review = Horizontal(id="map-review")
+        self._review_words = Static(id="map-review-words")
 
     # ------------------------------------------------------------ what shows
 
@@ -85,7 +88,7 @@ class MapBoard(PodPanel):
 
     def make_cards(self, section: str, limit: int | None = None) -> list[MapCard]:
         rows = self.rows(section)[:limit]
-        return [MapCard(section, i, row.kind, self.card_content(section, row)) for i, row in enumerate(rows)]
+        return [MapCard(section, i, row.look, self.card_content(section, row)) for i, row in enumerate(rows)]
 
     # ------------------------------------------------------------ layout
 
@@ -94,6 +97,19 @@ class MapBoard(PodPanel):
         self._tabs = [ColumnTab(index, title) for index, (title, _) in enumerate(COLUMNS)]
         self._bar = Horizontal(*self._tabs, id="map-column-bar")
         yield self._bar
+        # A follow-up pod: how many of last time's items are still to review, and a way to review by mouse.
+        self._review_words = Static(review_words(self.pod), id="map-review-words")
+        self._review = Horizontal(
+            self._review_words,
+            Horizontal(
+                Button("Still true (t)", id="review-still_true", classes="review-button", compact=True),
+                Button("Changed (c)", id="review-changed", classes="review-button", compact=True),
+                Button("No longer so (n)", id="review-no_longer", classes="review-button", compact=True),
+                id="map-review-buttons",
+            ),
+            id="map-review",
+        )
+        yield self._review
         self._titles = [Static(Content(title), classes="column-title") for title, _ in COLUMNS]
         self._views = {}
         self._columns = []
@@ -115,6 +131,7 @@ class MapBoard(PodPanel):
                 yield column
 
     def on_mount(self) -> None:
+        self.refresh_review()
         self._show_column_classes()
         self.watch(self.screen, "focused", self._focus_moved, init=False)
         self.call_after_refresh(self._fill)
@@ -161,6 +178,7 @@ class MapBoard(PodPanel):
         # must stand the columns side by side at once.
         self._width = event.size.width
         self._narrow = self._width < NARROW_BELOW
+        self._review.set_class(self._width < REVIEW_ON_ONE_LINE, "-stacked")
         self._show_columns()
 
     def catch_up(self) -> None:
@@ -204,6 +222,14 @@ class MapBoard(PodPanel):
             tab.set_class(tab.index == self.column, "-current")
             title = COLUMNS[tab.index][0]
             tab.update(Content(f"▸ {title}").stylize("bold") if tab.index == self.column else Content(f"  {title}"))
+
+    def refresh_review(self) -> None:
+        """Say how many of last time's items are still to review (a follow-up pod only)."""
+        waiting, carried = to_review(self.pod)
+        self._review_words.update(review_words(self.pod))
+        self._review.display = bool(carried)
+        for buttons in self._review.query("#map-review-buttons"):
+            buttons.display = bool(waiting)
 
     def refresh_notes(self) -> None:
         note = self.view("next_steps").note_widget if self._views else None
@@ -304,12 +330,13 @@ class MapBoard(PodPanel):
         rows = self.rows(section)
         cards = view.cards()
         for index, (card, row) in enumerate(zip(cards, rows)):
-            card.show(index, row.kind, self.card_content(section, row))
+            card.show(index, row.look, self.card_content(section, row))
+        self.refresh_review()
         if len(cards) > len(rows):
             return view.remove_children(cards[len(rows):])
         if len(rows) > len(cards):
             new = [
-                MapCard(section, i, row.kind, self.card_content(section, row))
+                MapCard(section, i, row.look, self.card_content(section, row))
                 for i, row in enumerate(rows)
                 if i >= len(cards)
             ]

@@ -15,6 +15,7 @@ from textual.actions import SkipAction
 from textual.binding import Binding
 from textual.content import Content
 from textual.widget import Widget
+from textual.widgets import Button
 
 from gq_pods.model import COLUMNS, SUGGESTED_MAX_STATEMENTS
 from gq_pods.session import PAIRED, EditRefused, UndoStep, move_targets, ties
@@ -34,6 +35,10 @@ class MapPanel(MapBoard):
         Binding("enter", "edit", "Edit", id="map.edit"),
         Binding("d,delete", "delete", "Delete", id="map.delete"),
         Binding("m", "move", "Move", id="map.move"),
+        # a follow-up pod: review an item carried over from last time (the bar above the map says so)
+        Binding("t", "review('still_true')", "Still true", id="map.review-still-true", show=False),
+        Binding("c", "review('changed')", "Changed", id="map.review-changed", show=False),
+        Binding("n", "review('no_longer')", "No longer so", id="map.review-no-longer", show=False),
         Binding("shift+up,ctrl+up", "reorder(-1)", "Move up", id="map.order-up", show=False),
         Binding("shift+down,ctrl+down", "reorder(1)", "Move down", id="map.order-down", show=False),
         Binding("up", "cursor(-1)", "Previous", id="map.previous", show=False),
@@ -47,7 +52,7 @@ class MapPanel(MapBoard):
         Binding("tab", "tab_column(1)", "Next column", id="map.column-next", show=False),
         Binding("shift+tab", "tab_column(-1)", "Previous column", id="map.column-previous", show=False),
     ]
-    NAVIGATION = {"add", "edit", "delete", "move", "reorder", "cursor", "column", "tab_column"}
+    NAVIGATION = {"add", "edit", "delete", "move", "reorder", "cursor", "column", "tab_column", "review"}
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
@@ -262,6 +267,63 @@ class MapPanel(MapBoard):
         for hidden in self.view(editor.section).cards():
             if not hidden.display:
                 hidden.display = True
+
+    # ------------------------------------------------------------ review (a follow-up pod)
+
+    @on(Button.Pressed, ".review-button")
+    async def _review_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if self._editor is not None:
+            await self.finish_editing(False, True)
+        await self.action_review((event.button.id or "").removeprefix("review-"))
+
+    async def action_review(self, state: str) -> None:
+        """Still true, changed or no longer so: the group's review of an item from last time.
+        Changed opens the item to change its words; the cursor moves on to the next to review."""
+        card = self.cursor_card()
+        rows = self.rows(card.section) if card is not None else []
+        row = rows[card.index] if card is not None and card.index < len(rows) else None
+        if card is None or row is None or not row.carried:
+            waiting = self._next_to_review(None)
+            if waiting is not None:
+                self.move_to(*waiting)
+                self.say("That card was added at this pod. This one is from last time: t, c or n to review it.")
+            else:
+                self.say("Only items carried over from last time are reviewed, and this one was added at this pod.")
+            return
+        section, index = card.section, card.index
+        try:
+            self.session.review_item(section, index, state)
+        except EditRefused as refused:
+            self.say(str(refused))
+            return
+        await self.redraw(section)
+        if state == "changed":
+            await self.open_editor(section, index, new=False, obj=row.obj)
+            return
+        following = self._next_to_review((section, index))
+        self.move_to(*(following or (section, index)))
+
+    def _next_to_review(self, after: tuple[str, int] | None) -> tuple[str, int] | None:
+        """The next card in this column still to review (after ``after``), else the first in the map."""
+        found: list[tuple[str, int]] = []
+        for column in range(len(COLUMNS)):
+            for card in self.column_cards(column):
+                rows = self.rows(card.section)
+                if card.index < len(rows) and rows[card.index].carried == "to_review":
+                    found.append((card.section, card.index))
+        if not found:
+            return None
+        if after is not None:
+            cards = [(c.section, c.index) for c in self.column_cards(self.column)]
+            if after in cards:
+                later = [f for f in found if f in cards and cards.index(f) > cards.index(after)]
+                if later:
+                    return later[0]
+            same = [f for f in found if f in cards]
+            if same:
+                return same[0]
+        return found[0]
 
     # ------------------------------------------------------------ delete
 

@@ -13,7 +13,7 @@ from typing import Any
 from textual.content import Content
 
 from gq_pods.days import DAY_HELP, read_day_or_problem
-from gq_pods.model import COLUMNS, TEXT_SECTIONS, DangerStatement, NextStep, Pod
+from gq_pods.model import CARRIED_LABELS, COLUMNS, TEXT_SECTIONS, DangerStatement, NextStep, Pod
 from gq_pods.record import goal_text, statement_text
 from gq_pods.session import orphan_goals, pairs
 
@@ -58,6 +58,16 @@ class Row:
     number: int | None = None  # the pair's number, for statements and goals
     statement: DangerStatement | None = None
 
+    @property
+    def carried(self) -> str:
+        """For an item carried over from the pod before: where its review is (MapItem.carried)."""
+        return getattr(self.obj, "carried", "") if self.kind == "item" else ""
+
+    @property
+    def look(self) -> str:
+        """The card's class: its kind, or for a carried item, its review ("to_review", "no_longer"...)."""
+        return self.carried or self.kind
+
 
 def map_rows(pod: Pod, section: str) -> list[Row]:
     """The cards of a map section: its items, a pair's halves, or the empty section's prompt."""
@@ -81,7 +91,18 @@ def card_content(pod: Pod, section: str, row: Row) -> Content:
     if row.kind == "prompt":
         return Content(PROMPTS[section]).stylize("italic")
     if row.kind == "item":
-        return BULLET + (plain(row.obj.text) if row.obj.text.strip() else Content("(nothing written yet)"))
+        text = plain(row.obj.text) if row.obj.text.strip() else Content("(nothing written yet)")
+        carried = row.carried
+        if not carried:
+            return BULLET + text
+        # Said in words (not colour alone): from last time, and where its review is.
+        if carried == "to_review":
+            tag = Content(CARRIED_LABELS[carried]).stylize("bold")
+        else:
+            tag = Content("From last time: ") + Content(CARRIED_LABELS.get(carried, carried)).stylize("bold")
+        if carried == "no_longer":
+            text = text.stylize("strike")
+        return Content("\n").join([tag, BULLET + text])
     if row.kind == "statement":
         words = statement_text(row.obj)
         return Content(f"{row.number}. ").stylize("bold") + (
@@ -107,6 +128,25 @@ def card_content(pod: Pod, section: str, row: Row) -> Content:
         status = Content("Idea" if pod.manager_present else "Idea for supervision")
     return Content("\n").join(
         [BULLET + text, Content("  Owner: ") + owner + Content(f"  ·  Due: {due}  ·  ") + status]
+    )
+
+
+def to_review(pod: Pod) -> tuple[int, int]:
+    """(still to review, carried over in all) for the map's items from last time."""
+    carried = [item.carried for section in TEXT_SECTIONS for item in pod.map.section(section) if item.carried]
+    return sum(1 for c in carried if c == "to_review"), len(carried)
+
+
+def review_words(pod: Pod) -> Content:
+    """The map's line about last time's items: how many are still to review, and the keys."""
+    waiting, carried = to_review(pod)
+    if not carried:
+        return Content("")
+    if waiting:
+        return Content(f"From last time: {waiting} of {carried} still to review").stylize("bold")
+    done = f"{carried} items, all reviewed." if carried > 1 else "1 item, reviewed."
+    return Content(f"From last time: {done}").stylize("bold") + Content(
+        " On a card, t, c or n changes its review."
     )
 
 
