@@ -12,6 +12,7 @@ import uuid
 
 import pytest
 
+from gq_pods.model import Pod
 from storage import migrate
 from storage.engine import create_engine
 from storage.errors import DatabaseTooNew, NotAPodsDatabase, PodNotFound
@@ -103,9 +104,10 @@ def test_every_field_round_trips(pg_url):
     pod = full_pod(**EVERY_FIELD)
     fill_defaults(pod)
     with Repository.open(pg_url) as repo:
+        pod.follows = repo.add_pod(Pod(title="the pod it follows up"))  # a link must name a stored pod
         repo.add_pod(pod)
         assert leaves(repo.get_pod(pod.id)) == leaves(pod)
-        (summary,) = repo.list_pods()
+        summary = next(s for s in repo.list_pods() if s.id == pod.id)
         assert (summary.date, summary.practice, summary.status) == (pod.date, True, "complete")
 
 
@@ -121,3 +123,22 @@ def test_a_database_holding_another_programs_tables_is_refused_untouched(pg_url)
         tables = conn.exec_driver_sql("SELECT tablename FROM pg_tables WHERE schemaname = 'public'").scalars().all()
     engine.dispose()
     assert tables == ["invoices"]
+
+
+def test_a_case_followed_up_its_steps_and_the_team_report_on_postgresql(pg_url):
+    """The chain, next steps due and the report are SQL shared with SQLite (storage/case_sql.py):
+    PostgreSQL must give the same answers."""
+    import datetime as dt
+
+    first = full_pod()
+    first.practice = False
+    with Repository.open(pg_url) as repo:
+        first_id = repo.add_pod(first)
+        open_before = repo.open_steps()
+        assert {s.pod_id for s in open_before} == {first_id}
+        second_id = repo.follow_up(first_id, today=dt.date(2026, 12, 1))
+        assert [p.id for p in repo.chain(second_id)] == [first_id, second_id]
+        step = open_before[0]
+        repo.set_step_outcome(first_id, step.index, "done", "", "JR", dt.date(2026, 12, 1), text=step.text)
+        assert step.text not in [s.text for s in repo.open_steps()]
+        assert repo.team_report().pods == 2
