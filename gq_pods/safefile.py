@@ -14,6 +14,7 @@ from __future__ import annotations
 import os
 import stat
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
 PRIVATE_FILE = 0o600
@@ -94,6 +95,36 @@ def write_private(path: Path, data: str | bytes, *, replace: bool = True) -> Pat
         raise
     _fsync_dir(path.parent)
     return path
+
+@dataclass(frozen=True)
+class Saved:
+    """What :func:`save_private` did: ``path`` written, or a file already there (``exists``),
+    or a ``problem`` in plain words (nothing written)."""
+
+    path: Path
+    exists: bool = False
+    problem: str = ""
+
+
+def save_private(target: Path, text: str, name: str, *, replace: bool = False) -> Saved:
+    """Save a record or report the person asked for, privately, never replacing without leave.
+
+    ``target`` is a file, or a folder to save ``name`` in; a missing folder is made private.
+    A file already there is left as it is unless ``replace`` (the screen asks first).
+    """
+    try:
+        if target.is_dir():
+            target = target / name
+        if not target.parent.exists():
+            private_dir(target.parent)
+        write_private(target, text, replace=replace)
+    except FileExistsError:
+        return Saved(target, exists=True)
+    except NotAFile:
+        return Saved(target, problem="this is not an ordinary file, so it was left as it is")
+    except OSError as error:
+        return Saved(target, problem=error.strerror or type(error).__name__)
+    return Saved(target)
 
 
 def touch_private(path: Path) -> Path:

@@ -204,25 +204,15 @@ class ExportScreen(ModalScreen[Path | None]):
     @work(thread=True, exclusive=True, group="export", exit_on_error=False)
     def write(self, target: Path, text: str, name: str, replace: bool = False) -> None:
         """Write the record; a file already there is replaced only once the person has said so."""
-        from gq_pods.safefile import NotAFile, private_dir, write_private
+        from gq_pods.safefile import save_private
 
-        try:
-            if target.is_dir():
-                target = target / name
-            if not target.parent.exists():
-                private_dir(target.parent)
-            write_private(target, text, replace=replace)
-        except FileExistsError:
-            self.app.call_from_thread(self._ask_to_replace, target, text, name)
-            return
-        except NotAFile:
-            self.app.call_from_thread(self._failed, target, "this is not an ordinary file, so it was left as it is")
-            return
-        except OSError as error:
-            reason = error.strerror or type(error).__name__
-            self.app.call_from_thread(self._failed, target, reason)
-            return
-        self.app.call_from_thread(self._written, target)
+        saved = save_private(target, text, name, replace=replace)
+        if saved.exists:
+            self.app.call_from_thread(self._ask_to_replace, saved.path, text, name)
+        elif saved.problem:
+            self.app.call_from_thread(self._failed, saved.path, saved.problem)
+        else:
+            self.app.call_from_thread(self._written, saved.path)
 
     def _ask_to_replace(self, target: Path, text: str, name: str) -> None:
         def answered(replace: bool | None) -> None:

@@ -217,24 +217,15 @@ class ReportScreen(Screen):
     @work(thread=True, exclusive=True, group="report-save", exit_on_error=False)
     def write(self, target: Path, text: str, name: str, replace: bool = False) -> None:
         """Write the report, privately; a file already there is replaced only once the person says so."""
-        from gq_pods.safefile import NotAFile, private_dir, write_private
+        from gq_pods.safefile import save_private
 
-        try:
-            if target.is_dir():
-                target = target / name
-            if not target.parent.exists():
-                private_dir(target.parent)
-            write_private(target, text, replace=replace)
-        except FileExistsError:
-            self.app.call_from_thread(self._ask_to_replace, target, text, name)
-            return
-        except NotAFile:
-            self.app.call_from_thread(self._not_saved, target, "this is not an ordinary file, so it was left as it is")
-            return
-        except OSError as error:
-            self.app.call_from_thread(self._not_saved, target, error.strerror or type(error).__name__)
-            return
-        self.app.call_from_thread(self._saved, target)
+        saved = save_private(target, text, name, replace=replace)
+        if saved.exists:
+            self.app.call_from_thread(self._ask_to_replace, saved.path, text, name)
+        elif saved.problem:
+            self.app.call_from_thread(self._not_saved, saved.path, saved.problem)
+        else:
+            self.app.call_from_thread(self._saved, saved.path)
 
     def _ask_to_replace(self, target: Path, text: str, name: str) -> None:
         def answered(replace: bool | None) -> None:
