@@ -235,3 +235,19 @@ def read_day_or_problem(text: str, today: _dt.date) -> tuple[_dt.date | None, st
         return read_day(text, today), None
     except NotADay as error:
         return None, error.message
+
+
+def stored_day(value: object) -> _dt.date | None:
+    """A day as a database gives it back: a date, or ISO text (SQLite); None for anything else.
+
+    The storage readers (the tables, the quick list, next steps and the report) all read
+    dates this way, so a damaged value is caught the same everywhere.
+    """
+    if isinstance(value, _dt.date) and not isinstance(value, _dt.datetime):
+        return value
+    if isinstance(value, str):
+        try:
+            return _dt.date.fromisoformat(value)
+        except ValueError:
+            return None
+    return None

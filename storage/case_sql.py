@@ -23,6 +23,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from gq_pods import report as _report
+from gq_pods.days import stored_day
 from gq_pods.steps import DueStep, order
 from gq_pods.text import clean
 
@@ -72,14 +73,10 @@ def _text(value: Any) -> str:
 def _day(value: Any, nullable: bool = False) -> _dt.date | None:
     if value is None and nullable:
         return None
-    if isinstance(value, _dt.date) and not isinstance(value, _dt.datetime):
-        return value
-    if isinstance(value, str):
-        try:
-            return _dt.date.fromisoformat(value)
-        except ValueError:
-            pass
-    raise _Damaged()
+    day = stored_day(value)
+    if day is None:
+        raise _Damaged()
+    return day
 
 
 def _int(value: Any) -> int:

@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
+from gq_pods.days import stored_day
 from gq_pods.model import STATUS_LABELS, STYLE_LABELS, UNREADABLE, PodSummary
 from gq_pods.text import clean
 
@@ -82,7 +83,7 @@ def summary(row: Any) -> PodSummary:
             out[name] = clean(values[name])
         else:
             damaged = True
-    day = _date(values.get("date"))
+    day = stored_day(values.get("date"))
     if day is None:
         damaged = True
     practice = values.get("practice")
@@ -105,17 +106,6 @@ def summary(row: Any) -> PodSummary:
         practice=out.get("practice", False),
         updated_at=updated,
     )
-
-
-def _date(value: Any) -> _dt.date | None:
-    if isinstance(value, _dt.date) and not isinstance(value, _dt.datetime):
-        return value
-    if isinstance(value, str):
-        try:
-            return _dt.date.fromisoformat(value)
-        except ValueError:
-            return None
-    return None
 
 
 def _timestamp(value: Any) -> _dt.datetime | None:

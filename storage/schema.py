@@ -46,6 +46,7 @@ from typing import Any
 
 from sqlalchemy import Table
 
+from gq_pods.days import stored_day
 from gq_pods.model import (
     TEXT_SECTIONS,
     DangerStatement,
@@ -333,13 +334,9 @@ def read_value(part: Part, value: Any) -> Any:
         if isinstance(value, int) and not isinstance(value, bool):
             return value
     elif kind is _dt.date:
-        if isinstance(value, _dt.date) and not isinstance(value, _dt.datetime):
-            return value
-        if isinstance(value, str):
-            try:
-                return _dt.date.fromisoformat(value)
-            except ValueError:
-                pass
+        day = stored_day(value)
+        if day is not None:
+            return day
     elif isinstance(value, kind):
         return clean(value) if kind is str else value
     raise Unreadable()
