@@ -822,12 +822,18 @@ class PodScreen(SavesWork, OffersCommands, Screen):
         if self.presenting:
             self.action_presentation()
             return
+        self.leave()
+
+    def leave(self) -> bool:
+        """Stop the clock, save, and close the pod; False (and the pod stays open) if it did not save."""
         self.tick()
         if self.stage_clock is not None and self.stage_clock.running:
             self.stage_clock.pause()
             self._dirty = True
-        if self.save_now():
-            self.dismiss()
+        if not self.save_now():
+            return False
+        self.dismiss()
+        return True
 
     def action_presentation(self) -> None:
         """Presentation mode for the shared screen: chrome hidden, the current part large."""
@@ -975,12 +981,7 @@ class PodScreen(SavesWork, OffersCommands, Screen):
             return
 
         def opened(new_id: int) -> None:
-            self.tick()
-            if self.stage_clock is not None and self.stage_clock.running:
-                self.stage_clock.pause()
-                self._dirty = True
-            if self.save_now():
-                self.dismiss()
+            self.leave()
             self.app.call_after_refresh(self.app.open_pod, new_id)
 
         start_follow_up(self, self.pod_id, self._case_name(), opened)
