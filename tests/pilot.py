@@ -12,14 +12,24 @@ from screens.app import GqPodsApp
 WAIT = 60.0
 
 
+# How often a wait looks again: soon at first, then less often. Each look is a Pilot pause,
+# which first waits for every widget on the screen to empty its queue (hundreds of messages
+# on a pod screen, about 10 ms of CPU): looking 50 times a second through a second-long
+# database open or save cost more CPU than the app did, and more the busier the machine.
+FIRST_LOOK = 0.02
+LOOK_AT_MOST_EVERY = 0.1
+
+
 async def wait_until(pilot, condition, timeout: float = WAIT, what: str = "the app") -> None:
     """Let the app run until ``condition()`` holds (a screen condition, a database row)."""
     loop = asyncio.get_running_loop()
     deadline = loop.time() + timeout
+    interval = FIRST_LOOK
     while not condition():
         if loop.time() > deadline:
             raise AssertionError(f"timed out waiting for {what}")
-        await pilot.pause(0.02)
+        await pilot.pause(interval)
+        interval = min(interval * 1.25, LOOK_AT_MOST_EVERY)
 
 
 async def ready(pilot) -> None:

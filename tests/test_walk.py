@@ -1,6 +1,11 @@
 """Whole pods, new to complete, driven with Pilot and a fake clock, as a facilitator would:
 one Group Supervision pod and one Content Mapping pod. Each stage records its part, and
-the time spent on each stage is what the clock says."""
+the time spent on each stage is what the clock says.
+
+The forms' short fields are typed key by key; the longer texts are pasted into whatever
+box has the keyboard, which still checks that each stage puts the keyboard in the right
+box. Every key of a text landing where it is typed is test_keys_terminal's job, in a real
+terminal; typing each character here cost seconds of CPU a walk and checked nothing more."""
 
 from __future__ import annotations
 
@@ -97,7 +102,9 @@ async def write_statement_and_goal(pilot, screen: PodScreen, clock: FakeClock) -
 async def score(pilot, value: str, reason: str) -> None:
     await pilot.press("n")
     await pilot.pause()
-    await pilot.press(*value, "tab", *reason, "ctrl+s")
+    await pilot.press(*value, "tab")
+    await paste(pilot, reason)
+    await pilot.press("ctrl+s")
     await pilot.pause()
 
 
@@ -121,7 +128,7 @@ async def test_a_group_supervision_pod_from_new_to_complete(db_url, repo):
         await spend(pilot, screen, clock, 90)
 
         await next_stage(pilot, screen, "focus_question")
-        await pilot.press(*"How do we help Dad see why the nursery is worried?")
+        await paste(pilot, "How do we help Dad see why the nursery is worried?")
         await spend(pilot, screen, clock, 200)
 
         await next_stage(pilot, screen, "genogram")
@@ -131,11 +138,11 @@ async def test_a_group_supervision_pod_from_new_to_complete(db_url, repo):
         await spend(pilot, screen, clock, 300)
 
         await next_stage(pilot, screen, "story")  # the presenter's story: the keyboard is in its notes
-        await pilot.press(*"Open since May. Q: who else lives there? A: Gran, weekends")
+        await paste(pilot, "Open since May. Q: who else lives there? A: Gran, weekends")
         await spend(pilot, screen, clock, 240)
 
         await next_stage(pilot, screen, "appreciative")
-        await pilot.press(*"Kept the nursery on board")
+        await paste(pilot, "Kept the nursery on board")
         await spend(pilot, screen, clock, 240)
 
         await next_stage(pilot, screen, "worries")
@@ -162,7 +169,8 @@ async def test_a_group_supervision_pod_from_new_to_complete(db_url, repo):
         screen.query_one("#answered").focus()
         await pilot.press("enter", "down", "enter")  # the first answer: Yes
         await pilot.pause()
-        await pilot.press("tab", "tab", *"The drafting in silence")
+        await pilot.press("tab", "tab")
+        await paste(pilot, "The drafting in silence")
         await spend(pilot, screen, clock, 300)
         await finish(pilot, screen)
 
@@ -201,7 +209,7 @@ async def test_a_content_mapping_pod_from_new_to_complete(db_url, repo):
         await spend(pilot, screen, clock, 120)
 
         await next_stage(pilot, screen, "focus_question")
-        await pilot.press(*"What do we know about the baby's care?")
+        await paste(pilot, "What do we know about the baby's care?")
         await spend(pilot, screen, clock, 180)
 
         await next_stage(pilot, screen, "genogram")
@@ -232,13 +240,15 @@ async def test_a_content_mapping_pod_from_new_to_complete(db_url, repo):
         await next_stage(pilot, screen, "planning")
         await pilot.press("b")
         await pilot.pause()
-        await pilot.press(*"The baby is never left alone", "ctrl+s")
+        await paste(pilot, "The baby is never left alone")
+        await pilot.press("ctrl+s")
         await spend(pilot, screen, clock, 240)
 
         await next_stage(pilot, screen, "reflection")
         screen.query_one("#answered").focus()
         await pilot.press("enter", "down", "down", "enter")  # Partly
-        await pilot.press("tab", "tab", *"Mapping the evening routine")
+        await pilot.press("tab", "tab")
+        await paste(pilot, "Mapping the evening routine")
         await spend(pilot, screen, clock, 180)
         await finish(pilot, screen)
 
