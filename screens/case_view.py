@@ -89,7 +89,7 @@ def reason_lines(line: ScaleLine, held: set[tuple[int | None, str]] = frozenset(
 def summary_lines(chain: Sequence[Pod], found: Movement, held: bool = False) -> list[str]:
     first, last = chain[0], chain[-1]
     if len(chain) == 1:
-        lines = [f"One pod so far, on {long_day(first.date)}. A follow-up pod (f on the pods list, F4 in a pod) adds the next."]
+        lines = [f"One pod so far, on {long_day(first.date)}. A follow-up pod (f on the pods list, ctrl+t in a pod) adds the next."]
     else:
         lines = [f"{len(chain)} pods, from {long_day(first.date)} to {long_day(last.date)}."]
     lines.append("")

@@ -1,6 +1,6 @@
 """Following up a case: starting a follow-up pod, and asking about last time's next steps.
 
-"Follow up" (a pod's F4, the pods list's ``f``) asks first, then stores a new pod
+"Follow up" (a pod's ctrl+t, the pods list's ``f``) asks first, then stores a new pod
 for the same case (Repository.follow_up, in a worker) and opens it. The new pod
 carries over the people, the map (each item to review), the statements and goals;
 when it opens, ``StepsDialog`` asks about each next step from the pod it follows:

@@ -88,7 +88,7 @@ The steps from the team's pods not yet done, soonest due first, undated last.
 | Ctrl+E | Export the record |
 | Ctrl+S | Save now (it saves within a second anyway) |
 | Ctrl+Z | Undo a delete, move or reorder |
-| F4 / Ctrl+L / Ctrl+O | Follow up this case / last time's next steps / the case over time |
+| Ctrl+T / Ctrl+L / Ctrl+O | Follow up this case / last time's next steps / the case over time |
 | Escape | Back to the pods |
 
 ## Practising alone

@@ -143,7 +143,7 @@ class PodScreen(SavesWork, OffersCommands, Screen):
         # a practice attempt only: the case summary, and comparing with the model answer
         Binding("f9", "case", "Case", id="pod.case", priority=True),
         # following up a case (screens/followup.py, screens/case_view.py)
-        Binding("f4", "follow_up", "Follow up", id="pod.follow-up", show=False, priority=True),
+        Binding("ctrl+t", "follow_up", "Follow up", id="pod.follow-up", show=False, priority=True),
         Binding("ctrl+l", "last_steps", "Last time's steps", id="pod.last-steps", show=False, priority=True),
         Binding("ctrl+o", "case_over_time", "Case over time", id="pod.case-over-time", show=False, priority=True),
     ]
@@ -1003,7 +1003,7 @@ class PodScreen(SavesWork, OffersCommands, Screen):
                     )
                 )
             following += [
-                SystemCommand("Follow up this case", "Start a follow-up pod for the same case (F4)", self.action_follow_up),
+                SystemCommand("Follow up this case", "Start a follow-up pod for the same case (ctrl+t)", self.action_follow_up),
                 SystemCommand(
                     "The case over time",
                     "Each scale at each pod of this case, and what moved (ctrl+o)",

@@ -56,6 +56,8 @@ class StatementsPanel(PodPanel):
 
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
+        self._owed_focus = False  # a redraw still to give this tab the keyboard (see _redraw)
+        self._owed_select: str | None = None
         self.switcher = ContentSwitcher(initial="statements-overview", id="statements-switcher")
         self.overview = PairsOverview(id="statements-overview")
         self.pair = PairEditor(id="statements-editor")
@@ -67,7 +69,7 @@ class StatementsPanel(PodPanel):
 
     def on_mount(self) -> None:
         self.overview.add_button.label = Content(f"Add a {self.statement_label.lower()} (a)")
-        self.run_worker(self._show_pod(), group="statements-show", exclusive=True)
+        self._redraw()
 
     def on_resize(self) -> None:
         self.set_class(self.size.width < NARROW, "-narrow")
@@ -76,7 +78,7 @@ class StatementsPanel(PodPanel):
         # Shown: redraw from the pod (another tab may have changed the statements, goals or
         # scales), and the keyboard comes here, not to the tab bar.
         self.drawn = self.session.version
-        self.run_worker(self._show_pod(take_focus=True), group="statements-show", exclusive=True)
+        self._redraw(take_focus=True)
 
     def focus_work(self, work: str) -> None:
         """A stage opened this tab: the danger statements stage, or the safety goals stage.
@@ -157,18 +159,33 @@ class StatementsPanel(PodPanel):
 
     def show_pod(self) -> None:
         """After undo or reload: redraw from the pod, keeping the open pair if it is still there."""
-        self.run_worker(self._show_pod(), group="statements-show", exclusive=True)
+        self._redraw()
 
     def undone(self, step: UndoStep) -> None:
         """After ctrl+z: the list selects the pair the undone change was about (a deleted pair
         that came back), so the next key acts on it and not on its neighbour."""
         kind, key = step.about or ("", "")
         select = key if kind == "statement" else None
-        self.run_worker(self._show_pod(select=select), group="statements-show", exclusive=True)
+        self._redraw(select=select)
 
     def _keyboard_here(self) -> bool:
         focused = self.screen.focused
         return focused is not None and self in focused.ancestors
+
+    def _redraw(self, take_focus: bool = False, select: str | None = None) -> None:
+        """Redraw from the pod in a worker; a newer redraw replaces one still running.
+
+        What the replaced one still owed is kept: a redraw started as the tab is built
+        must not cancel the one that was to give this tab the keyboard as it is shown
+        (under load the keyboard then never came, and keys typed next went elsewhere).
+        """
+        self._owed_focus = self._owed_focus or take_focus
+        self._owed_select = select or self._owed_select
+        self.run_worker(self._show_owed(), group="statements-show", exclusive=True)
+
+    async def _show_owed(self) -> None:
+        await self._show_pod(take_focus=self._owed_focus, select=self._owed_select)
+        self._owed_focus, self._owed_select = False, None  # paid: only once the redraw finished
 
     async def _show_pod(self, take_focus: bool = False, select: str | None = None) -> None:
         open_id = self.editing
