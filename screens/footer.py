@@ -87,6 +87,8 @@ class PodFooter(Footer):
     def __init__(self, **kwargs) -> None:
         super().__init__(compact=True, show_command_palette=False, **kwargs)
         self._laid_out_for = 0
+        self._shown: tuple = ()  # what the line shows now (see _line)
+        self._redraw_asked = False
 
     def _near_the_end(self) -> bool:
         screen = self.screen
@@ -134,12 +136,34 @@ class PodFooter(Footer):
                 shown.append((place, binding, enabled, tooltip, words))
         return [(b, e, t, w) for _, b, e, t, w in sorted(shown, key=lambda s: s[0])]
 
+    def _line(self, keys: list[tuple[Binding, bool, str, str]]) -> tuple:
+        return tuple((binding.key, binding.action, enabled, tooltip, words) for binding, enabled, tooltip, words in keys)
+
+    def bindings_changed(self, screen) -> None:
+        """Every move of the keyboard says the bindings changed (opening a pod: over a hundred
+        times). Redraw at most once a frame, and only when the line would read differently."""
+        self._bindings_ready = True
+        if not screen.app.app_focus or not self.is_attached or screen is not self.screen:
+            return
+        if not self._redraw_asked:
+            self._redraw_asked = True
+            self.call_after_refresh(self._redraw_if_changed)
+
+    async def _redraw_if_changed(self) -> None:
+        self._redraw_asked = False
+        if not self.is_attached:
+            return
+        width = self.size.width or self.app.size.width
+        if width != self._laid_out_for or self._line(self.chosen(width)) != self._shown:
+            await self.recompose()
+
     def compose(self) -> ComposeResult:
         if not self._bindings_ready:
             return
         width = self.size.width or self.app.size.width
         self._laid_out_for = width
         keys = self.chosen(width)
+        self._shown = self._line(keys)
         self.styles.grid_size_columns = len(keys)
         for binding, enabled, tooltip, words in keys:
             yield FooterKey(

@@ -46,6 +46,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from gq_pods.scenarios import Scenario
 
     from .app import GqPodsApp
+    from .runner import StageHeader
 
 
 
@@ -163,6 +164,7 @@ class PodScreen(SavesWork, OffersCommands, Screen):
         assert pod.id is not None, "only a stored pod can be opened"
         self.pod_id = pod.id
         self.session = PodSession(pod, on_change=self.mark_dirty, stored_version=version)
+        self.stage_header: StageHeader | None = None  # once composed
         self._store_lock = threading.Lock()  # one write at a time from this screen
         self._saving = self._save_again = self._checking = self._gone = False
         self._waiting: tuple[Pod, int] | None = None  # another copy's save, to merge once the typing stops
@@ -214,7 +216,8 @@ class PodScreen(SavesWork, OffersCommands, Screen):
             if self.attempt is not None:
                 yield self._case_pane()
             with Vertical(id="pod-main"):
-                yield StageHeader(id="stage-header")
+                self.stage_header = StageHeader(id="stage-header")  # kept: the clock ticks twice a second
+                yield self.stage_header
                 first = WORK_TABS.get(self.stage.work, "details") if self.plan.stages else "details"
                 with PodTabs(id="pod-tabs", initial=f"tab-{first}"):
                     for pane_id, title, _ in PANES:
@@ -288,9 +291,9 @@ class PodScreen(SavesWork, OffersCommands, Screen):
         self._refresh_stage_header()
 
     def _refresh_stage_header(self) -> None:
-        from .runner import StageHeader
-
-        for header in self.query(StageHeader):
+        # Twice a second: the header kept from compose, not a search of every widget on the pod.
+        header = self.stage_header
+        if header is not None and header.is_attached:
             header.show_time()
 
     async def go_to_stage(self, index: int) -> None:
