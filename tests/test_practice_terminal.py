@@ -12,6 +12,7 @@ from gq_pods import scenarios
 from gq_pods.model import SECTION_LABELS
 from gq_pods.practice import case_sentences
 from tests.terminal import GQ_PODS, Terminal, database_url, make_env
+from tests.test_practice_walk import facts_to_place
 
 SECTION_KEYS = {"harm": "1", "complicating_factors": "2", "grey_areas": "3", "existing_strengths": "4", "existing_safety": "5"}
 
@@ -21,17 +22,6 @@ def keys(term: Terminal, *names: str, pause: float = 0.1) -> None:
     for name in names:
         term.send(name)
         time.sleep(pause)
-
-
-def facts_to_place(scenario, count: int) -> list[tuple[int, str]]:
-    sentences = case_sentences(scenario)
-    chosen: dict[int, str] = {}
-    for fact in scenario.model_map:
-        index = next(i for i, s in enumerate(sentences) if " ".join(fact.fact.split()) in " ".join(s.split()))
-        chosen.setdefault(index, fact.section)
-        if len(chosen) == count:
-            break
-    return sorted(chosen.items())
 
 
 def test_a_whole_practice_attempt_in_a_real_terminal_at_80x24(tmp_path):
