@@ -95,6 +95,8 @@ NO_MANAGER = (
     "No manager was at the pod, so the next steps are ideas for the presenter to take "
     "to supervision, not decisions."
 )
+# A practice attempt has one person and no manager: its next steps are practice, not ideas for anyone.
+PRACTICE_STEPS = "Practice: these next steps are for learning, not for any child's plan."
 
 # ---------------------------------------------------------------- escaping
 
@@ -484,7 +486,7 @@ class _Record:
             self.para(f"{who} was at the pod, so next steps marked {AGREED} are decisions.")
             if not is_blank(pod.manager_decision):
                 self.add(self.fields([("The manager's decision", pod.manager_decision)]))
-        else:
+        elif self.practice_scenario is None:
             self.para(NO_MANAGER)
 
     def people(self) -> None:
@@ -673,7 +675,9 @@ class _Record:
         if not steps:
             return
         self.heading(3, self.label("next_steps"))
-        if not pod.manager_present:
+        if self.practice_scenario is not None:
+            self.para(PRACTICE_STEPS)
+        elif not pod.manager_present:
             self.para(NO_MANAGER)
         if any(_outcome(s) for s in steps):
             rows = [

@@ -90,6 +90,19 @@ def test_an_attempt_s_record_says_plainly_it_is_fictional_practice(capsys, repo,
     assert "The case is fictional: this is not a case record" in out
     assert "summary for the child's file" not in out.casefold()
     assert HARVEY.model_map[0].fact in out  # the learner's map is in it
+    assert "No manager was at the pod" not in out  # one person practising: there is no manager to miss
+
+
+def test_an_attempt_s_next_steps_are_marked_as_practice_not_ideas_for_supervision(capsys, repo):
+    from gq_pods.model import NextStep
+
+    pod_id = attempt(repo)
+    pod = repo.get_pod(pod_id)
+    pod.map.next_steps.append(NextStep(text="Ask the health visitor about the May test", owner="You"))
+    repo.save_pod(pod)
+    out = " ".join(run(capsys, "export", str(pod_id)).split())
+    assert "Practice: these next steps are for learning, not for any child's plan." in out
+    assert "ideas for the presenter to take to supervision" not in out
 
 
 def test_a_team_pod_s_record_is_not_marked_as_practice(capsys, repo):
