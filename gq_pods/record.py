@@ -52,6 +52,7 @@ from collections.abc import Iterable, Sequence
 from .rules import goal_is_empty as _goal_is_empty
 from .rules import singular as _singular
 from .rules import statement_is_empty as _statement_is_empty
+from .rules import step_is_agreed as _step_is_agreed
 from .scaling import is_revealed, question_for
 from .text import newlines
 
@@ -318,7 +319,7 @@ def _range(scale: Scale | None) -> str:
 
 
 def _step_status(pod: Pod, status: str) -> str:
-    return AGREED if status == "agreed" and pod.manager_present else IDEA
+    return AGREED if _step_is_agreed(status, pod.manager_present) else IDEA
 
 
 # How a map item carried over from the pod before is marked in the record.

@@ -61,6 +61,12 @@ def can_agree_steps(pod: Pod) -> bool:
     return pod.manager_present
 
 
+def step_is_agreed(status: str, manager_present: bool) -> bool:
+    """A step marked agreed counts as agreed only if the manager was there; otherwise it is an
+    idea for supervision, whatever a file or an older record says."""
+    return status == "agreed" and manager_present
+
+
 def problems(pod: Pod) -> list[Problem]:
     out: list[Problem] = []
 

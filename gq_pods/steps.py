@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .model import OUTCOME_LABELS, OUTCOMES
+from .rules import step_is_agreed
 from .text import clean
 
 MAX_INITIALS = 8
@@ -39,11 +40,12 @@ class DueStep:
     status: str  # "agreed" or "idea"
     outcome: str  # "" (not asked yet) or "not_done"
     outcome_reason: str
+    manager_present: bool = True  # at the step's pod: without the manager nothing was agreed
 
     @property
     def is_idea(self) -> bool:
         """An idea for supervision, not a step agreed with the manager."""
-        return self.status != "agreed"
+        return not step_is_agreed(self.status, self.manager_present)
 
     def overdue(self, today: _dt.date) -> bool:
         return self.due is not None and self.due < today

@@ -34,7 +34,7 @@ TEAM = "NOT p.practice AND p.id NOT IN (SELECT pod_id FROM practice_attempts)"
 
 STEPS = (
     "SELECT s.pod_id, s.position, s.text, s.owner, s.due, s.status, s.outcome, s.outcome_reason,"
-    " p.title, p.case_reference, p.date"
+    " p.title, p.case_reference, p.date, p.manager_present"
     " FROM next_steps s JOIN pods p ON p.id = s.pod_id"
     f" WHERE {TEAM} AND s.outcome IN ('', 'not_done')"
 )
@@ -106,6 +106,7 @@ def open_steps(run: Run, day: Day, due_before: _dt.date | None = None, owner: st
                 status=_text(row[5]),
                 outcome=_text(row[6]),
                 outcome_reason=_text(row[7]),
+                manager_present=row[11] in (True, 1),
             )
         except _Damaged:
             continue

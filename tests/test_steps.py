@@ -196,3 +196,15 @@ def test_user_text_in_the_steps_list_cannot_act_on_the_terminal(repo, capsys):
     assert cli.main(["steps"]) == 0
     out = capsys.readouterr().out
     assert "\x1b" not in out and "\u202e" not in out
+
+
+def test_a_step_marked_agreed_at_a_pod_without_the_manager_is_listed_as_an_idea(repo):
+    """Only the manager agrees next steps; an older record or file saying 'agreed' without one
+    must not show the room a decision nobody made (the record says 'idea' too)."""
+    without = _pod("No manager", [NextStep(text="Call the school", owner="AB", status="agreed")])
+    without.manager_present = False
+    with_manager = _pod("Manager there", [NextStep(text="Visit Nana", owner="AB", status="agreed")])
+    repo.add_pod(without)
+    repo.add_pod(with_manager)
+    shown = {step.text: step.is_idea for step in repo.open_steps()}
+    assert shown == {"Call the school": True, "Visit Nana": False}
