@@ -268,7 +268,11 @@ class PodScreen(SavesWork, OffersCommands, Screen):
         if self.plan.stages:
             # Open on the work of the stage the pod was left at, with the keyboard in it.
             pane_id = WORK_TABS.get(self.stage.work, "details")
-            self.call_after_refresh(self._focus_work, pane_id, self.stage.work, self.stage_index)
+            # Now, before the first frame: the pod's work is on screen as soon as it is painted,
+            # and keys typed on sight ("a" and a name) must find the keyboard there, not nowhere.
+            # Once more after the first refresh, only if the keyboard is still nowhere.
+            self._focus_work(pane_id, self.stage.work, self.stage_index)
+            self.call_after_refresh(self._focus_work, pane_id, self.stage.work, self.stage_index, True)
         if self.pod.follows is not None:
             self._read_earlier(self.pod_id, ask=True)
 
