@@ -361,8 +361,15 @@ def _fates(base: list, side: list) -> _Fates:
     return _Fates(fate, added)
 
 
+# Fields that are codes, not words: two items are alike by what people wrote, not by a shared
+# "idea" or "agreed" (two different next steps both marked "idea" were taken for one edited).
+_CODES = ("status", "kind", "role", "carried", "outcome")
+
+
 def _words_of(item: Any) -> str:
-    return show(item) if dataclasses.is_dataclass(item) else repr(item)
+    if not dataclasses.is_dataclass(item):
+        return repr(item)
+    return show(dataclasses.replace(item, **{name: "" for name in _CODES if hasattr(item, name)}))
 
 
 def _pair(old: list, new: list) -> list[tuple[int, int]]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from gq_pods.merge import choose, merge
@@ -480,6 +480,22 @@ def edited_twice(draw):
 
 @settings(max_examples=300, deadline=None)
 @given(edited_twice(), st.sampled_from(["harm", "next_steps", "bottom_lines"]))
+@example(  # two different next steps, both "idea", were taken for one step edited
+    (
+        ["base 0: Mum", "base 1: Dad"],
+        (["base 0: Mum (mine edit 0)", "base 1: Dad"], set(), {"base 0: Mum": "base 0: Mum (mine edit 0)"}, set()),
+        (["1 bruise bruise", "base 1: Dad"], {"1 bruise bruise"}, {}, {"base 0: Mum"}),
+    ),
+    "next_steps",
+)
+@example(
+    (
+        ["base 0: Mum", "base 1: Dad"],
+        (["base 1: Dad"], set(), {}, {"base 0: Mum"}),
+        (["0 bruise bruise", "base 1: Dad"], {"0 bruise bruise"}, {}, {"base 0: Mum"}),
+    ),
+    "next_steps",
+)
 def test_random_edits_on_both_sides_lose_nothing_without_a_clash(case, where):
     base_texts, (m_items, m_added, m_edited, m_deleted), (t_items, t_added, t_edited, t_deleted) = case
 
