@@ -33,6 +33,18 @@ def poll(condition, timeout: float = WAIT, every: float = 0.05) -> bool:
         time.sleep(every)
 
 
+def keys(term: "Terminal", *names: str, pause: float = 0.15) -> None:
+    """Press keys at a person's pace, one after another.
+
+    The pause is the person, not a wait for the app: every walk still waits on the screen
+    for what each step must show. Bursts faster than a person are tested on their own
+    (tests/test_keys_terminal.py, ten keys a second and keys typed straight after ``a``).
+    """
+    for name in names:
+        term.send(name)
+        time.sleep(pause)
+
+
 def need_tmux() -> None:
     if shutil.which("tmux") is None:
         if os.environ.get("CI"):

@@ -6,20 +6,13 @@ record exported, saying what changed since the last pod."""
 from __future__ import annotations
 
 import datetime as dt
-import time
 from pathlib import Path
 
 from screens.followup import long_day, short_day
 from storage.repository import Repository
-from tests.terminal import GQ_PODS, Terminal, database_url, import_pod, make_env
+from tests.terminal import GQ_PODS, Terminal, database_url, import_pod, keys, make_env
 from tests.test_followup_walk import held_pod
 
-
-def keys(term: Terminal, *names: str, pause: float = 0.15) -> None:
-    """Press keys at a facilitator's pace (the pause is the person, not a wait for the app)."""
-    for name in names:
-        term.send(name)
-        time.sleep(pause)
 
 
 def test_follow_up_a_case_at_80x24(tmp_path):

@@ -5,23 +5,16 @@ progress; then the database holds the attempt and its figures."""
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 from gq_pods import scenarios
 from gq_pods.model import SECTION_LABELS
 from gq_pods.practice import case_sentences
-from tests.terminal import GQ_PODS, Terminal, database_url, make_env
+from tests.terminal import GQ_PODS, Terminal, database_url, keys, make_env
 from tests.test_practice_walk import facts_to_place
 
 SECTION_KEYS = {"harm": "1", "complicating_factors": "2", "grey_areas": "3", "existing_strengths": "4", "existing_safety": "5"}
 
-
-def keys(term: Terminal, *names: str, pause: float = 0.1) -> None:
-    """Press keys at a person's pace (the pause is the person, not a wait for the app)."""
-    for name in names:
-        term.send(name)
-        time.sleep(pause)
 
 
 def test_a_whole_practice_attempt_in_a_real_terminal_at_80x24(tmp_path):

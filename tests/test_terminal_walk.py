@@ -5,21 +5,14 @@ question typed word for word, the timer running, the reflection, finish."""
 from __future__ import annotations
 
 import json
-import time
 
-from tests.terminal import GQ_PODS, Terminal, gq, make_env
+from tests.terminal import GQ_PODS, Terminal, gq, keys, make_env
 
 GSP_TITLES = [
     "Set-up", "Focus question", "Genogram", "The presenter's story", "Appreciative opener", "Worries", "Working well",
     "Danger statements", "Safety goals", "Scaling", "Next steps", "Reflection",
 ]
 
-
-def keys(term: Terminal, *names: str, pause: float = 0.15) -> None:
-    """Press keys at a facilitator's pace (the pause is the person, not a wait for the app)."""
-    for name in names:
-        term.send(name)
-        time.sleep(pause)
 
 
 def test_a_group_supervision_pod_from_start_to_finish_at_80x24(tmp_path):
