@@ -1,12 +1,30 @@
 """Shared fixtures. Every test runs with its own data, config and log folders,
-so nothing reads or writes the tester's own pods or settings."""
+so nothing reads or writes the tester's own pods or settings.
+
+Also how the suite is spread over workers (see ``pytest_xdist_auto_num_workers`` and
+``pytest_collection_modifyitems``): it is a busy 2-core machine's whole wait in CI."""
 
 from __future__ import annotations
 
+import compileall
 import os
+import sys
 from pathlib import Path
 
 import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# Tests that drive the app for a long while: through a real terminal (tmux), or a whole
+# pod walked from start to record. Each takes 5 to 30 seconds, mostly waiting on the app.
+LONG_MODULES = ("_terminal.py", "_walk.py")
+
+# Python's compiled-code caches on, for this run and the processes it starts. CI sets
+# PYTHONDONTWRITEBYTECODE, so each of the workers, and each app the terminal and command-line
+# tests start, compiled every module of the project from source again (about 3 s of CPU
+# for each worker's imports alone). Set before the workers start, which inherit it.
+os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+sys.dont_write_bytecode = False
 
 
 @pytest.fixture(autouse=True)
@@ -34,3 +52,41 @@ def repo(db_url: str):
 def pytest_configure(config: pytest.Config) -> None:
     # Keep Textual's own animations and devtools out of the tests.
     os.environ.setdefault("TEXTUAL_ANIMATIONS", "none")
+    if not hasattr(config, "workerinput"):
+        # Once, before the workers start: they then all read the compiled project, rather than
+        # each compiling it at the same moment.
+        for package in ("gq_pods", "screens", "storage"):
+            compileall.compile_dir(ROOT / package, quiet=2)
+
+
+@pytest.hookimpl(optionalhook=True)  # a hook of pytest-xdist's: without it (-p no:xdist), unused
+def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
+    """Two workers a core (``-n auto``). A long test spends most of its time waiting on an app
+    in a terminal or on a save, and a worker waiting leaves its core to the others; with one
+    worker a core, a busy machine's cores sat half idle through those waits."""
+    return 2 * (os.cpu_count() or 1)
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Deal the long tests out so that each worker starts with its share of them.
+
+    ``--dist worksteal`` gives each worker an equal run of the collected tests, in order, and
+    lets a worker that runs out take half of another's queue from its end. Long tests that sat
+    together at the end of the collection (the terminal and walk modules sort late) ran last,
+    one after another, while the other workers had nothing left to take. Dealt out first,
+    they overlap, and the short tests fill in around them. Every worker collects the same
+    order (the count of workers is known to each)."""
+    workers = int(os.environ.get("PYTEST_XDIST_WORKER_COUNT", "1"))
+    if workers < 2:
+        return
+    long = [item for item in items if item.path.name.endswith(LONG_MODULES)]
+    short = [item for item in items if not item.path.name.endswith(LONG_MODULES)]
+    ordered: list[pytest.Item] = []
+    for worker in range(workers):
+        size = (len(items) - len(ordered)) // (workers - worker)  # as worksteal splits the collection
+        run = long[worker::workers]
+        fill = max(0, size - len(run))
+        ordered += run + short[:fill]
+        del short[:fill]
+    ordered += short
+    items[:] = ordered
