@@ -73,6 +73,12 @@ class PodPanel(Widget):
     def presentation_changed(self, presenting: bool) -> None:
         """Presentation mode went on or off (the screen has class -presenting)."""
 
+    def take_keyboard(self) -> None:
+        """Shown with the keyboard nowhere: take it, on this tab's first place to type or choose."""
+        first = next((w for w in self.screen.focus_chain if self in w.ancestors), None)
+        if first is not None:
+            first.focus()
+
     def focus_work(self, work: str) -> None:
         """A stage about ``work`` (see gq_pods.stages.WORK_KINDS) opened this panel:
         show and focus the part it is about."""

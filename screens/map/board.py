@@ -166,6 +166,9 @@ class MapBoard(PodPanel):
             return
         self.show_column(self.column)
 
+    def take_keyboard(self) -> None:
+        self.show_column(self.column)  # the card under the cursor
+
     def focus_work(self, work: str) -> None:
         """A stage opened the map: show the part it is about."""
         section = {"worries": "harm", "working_well": "existing_strengths", "next_steps": "next_steps"}.get(work)

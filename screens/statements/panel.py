@@ -80,6 +80,10 @@ class StatementsPanel(PodPanel):
         self.drawn = self.session.version
         self._redraw(take_focus=True)
 
+    def take_keyboard(self) -> None:
+        # The list, or the pair open in the editor: as when the tab is shown.
+        self._redraw(take_focus=True)
+
     def focus_work(self, work: str) -> None:
         """A stage opened this tab: the danger statements stage, or the safety goals stage.
         The keyboard goes there now, so keys typed straight after the stage key land in it."""
