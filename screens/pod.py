@@ -198,6 +198,9 @@ class PodScreen(SavesWork, OffersCommands, Screen):
     # ------------------------------------------------------------ layout
 
     def compose(self) -> ComposeResult:
+        # Narrow or not is decided now, before any widget of the pod exists: set after they
+        # are mounted, the class change would restyle every widget on the pod once more.
+        self.set_class(self.app.size.width < NARROW, "-narrow")
         self.plan = stages_for(self.pod.style, self.team.stages)
         if self.attempt is not None:
             self.plan = for_one(self.plan)
@@ -262,7 +265,6 @@ class PodScreen(SavesWork, OffersCommands, Screen):
         self.query_one(SaveIndicator).show_saved(self.saved_at)
         for error in self.team.errors + self.plan.errors:
             self.notify(error, title="Team settings", severity="warning", timeout=10, markup=False)
-        self.set_class(self.app.size.width < NARROW, "-narrow")
         self.set_interval(0.5, self.tick)
         self.set_interval(CHECK_EVERY, self._check_for_changes)
         if self.plan.stages:
