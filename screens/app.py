@@ -206,7 +206,21 @@ class GqPodsApp(OrderedKeys, App[int]):
             from gq_pods.scenarios import load_library
 
             scenario = load_library().get(attempt.scenario_id)
-        self.push_screen(PodScreen(pod, version, attempt=attempt, scenario=scenario))
+        screen = PodScreen(pod, version, attempt=attempt, scenario=scenario)
+        self._add_style_sheets(screen)
+        self.push_screen(screen)
+
+    def _add_style_sheets(self, screen: Screen) -> None:
+        """Add a screen's style sheets (pod.tcss) to the app's before the screen is pushed.
+
+        Pushing a screen with a style sheet the app has not read, Textual parses every
+        style sheet again from scratch and restyles the screens already open: ~80 ms CPU
+        at the first pod. Added here, pod.tcss alone is parsed (the others' rules are
+        kept) as the pod's widgets are styled. The screens already open keep their look:
+        pod.tcss only styles the pod's own widgets."""
+        for path in screen.css_path:
+            if not self.stylesheet.has_source(str(path), ""):
+                self.stylesheet.read(path)
 
     def action_high_contrast(self) -> None:
         self.theme = "textual-dark" if self.theme == "high-contrast" else "high-contrast"

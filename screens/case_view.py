@@ -140,6 +140,8 @@ class CaseScreen(Screen):
         self.loaded = False
 
     def compose(self) -> ComposeResult:
+        # Decided before the widgets exist: set once they are mounted, it restyles them all again.
+        self.set_class(self.app.size.width < WIDE, "-narrow")
         title = Content("The case over time") + (Content(": ") + plain(self.case_name) if self.case_name else Content(""))
         yield Static(title, id="case-title")
         with VerticalScroll(id="case-scroll"):
@@ -148,7 +150,6 @@ class CaseScreen(Screen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.set_class(self.app.size.width < WIDE, "-narrow")
         self.query_one("#case-scroll").focus()
         self._read(self.pod_id)
 

@@ -103,6 +103,9 @@ class PlanningPanel(PodPanel):
     ]
 
     def compose(self) -> ComposeResult:
+        # Side by side or not is set before the lists exist (on_resize puts a wrong guess right):
+        # set after, it restyles the whole panel.
+        self.set_class(self.pod_screen.work_width() >= WIDE, "-wide")
         with Horizontal(id="planning-lists"):
             with Vertical(id="bottom-lines-box", classes="planning-box"):
                 yield Static(Content(BOTTOM_LINES).stylize("bold") + Content(f"  {BOTTOM_LINES_NOTE}"), classes="planning-title")

@@ -91,6 +91,10 @@ WORK_TABS = {
 }
 TIME_SAVE_EVERY = 10  # seconds of stage time between quiet saves
 NARROW = 110  # below this width the stage rail folds away (F3 still jumps)
+# The widths pod.tcss gives the stage rail and a practice attempt's case pane, for
+# PodScreen.work_width's guess before the first layout.
+RAIL_WIDTH = 32
+CASE_PANE_WIDTH = 36
 CHECK_EVERY = 2.0  # seconds between looks for changes another copy saved, while idle
 
 
@@ -186,6 +190,7 @@ class PodScreen(SavesWork, OffersCommands, Screen):
         self.previous: Pod | None = None
         # Each tab's panel, once built: a tab is built when it is first shown.
         self._panels: dict[str, PodPanel] = {}
+        self._main: Vertical | None = None  # where the tabs are (see work_width)
 
     @property
     def pod(self) -> Pod:
@@ -198,6 +203,9 @@ class PodScreen(SavesWork, OffersCommands, Screen):
     # ------------------------------------------------------------ layout
 
     def compose(self) -> ComposeResult:
+        # Narrow or not is decided now, before any widget of the pod exists: set after they
+        # are mounted, the class change would restyle every widget on the pod once more.
+        self.set_class(self.app.size.width < NARROW, "-narrow")
         self.plan = stages_for(self.pod.style, self.team.stages)
         if self.attempt is not None:
             self.plan = for_one(self.plan)
@@ -215,7 +223,8 @@ class PodScreen(SavesWork, OffersCommands, Screen):
             yield StageRail(id="stage-rail")
             if self.attempt is not None:
                 yield self._case_pane()
-            with Vertical(id="pod-main"):
+            self._main = Vertical(id="pod-main")
+            with self._main:
                 self.stage_header = StageHeader(id="stage-header")  # kept: the clock ticks twice a second
                 yield self.stage_header
                 first = WORK_TABS.get(self.stage.work, "details") if self.plan.stages else "details"
@@ -225,6 +234,22 @@ class PodScreen(SavesWork, OffersCommands, Screen):
                             if pane_id == first:  # the others are built when first shown
                                 yield self._new_panel(pane_id)
         yield PodFooter()
+
+    def work_width(self) -> int:
+        """How wide a tab's panel is: as laid out, or before the first layout the width pod.tcss
+        will give it. A panel built with the right narrow or wide look from the start is
+        styled and laid out once; its on_resize puts right a guess that was wrong."""
+        main = self._main
+        if main is not None and main.size.width:
+            return main.size.width
+        width = self.app.size.width
+        if width < NARROW:
+            return width  # the rail and the case pane fold away (F9 shows the case in place of the work)
+        if self.attempt is not None:
+            return width - CASE_PANE_WIDTH
+        if self.has_class("-presenting"):
+            return width - 2  # no rail, and a cell of room either side
+        return width - RAIL_WIDTH
 
     def _case_pane(self) -> PodPanel:
         from gq_pods.practice import case_sentences
@@ -262,7 +287,6 @@ class PodScreen(SavesWork, OffersCommands, Screen):
         self.query_one(SaveIndicator).show_saved(self.saved_at)
         for error in self.team.errors + self.plan.errors:
             self.notify(error, title="Team settings", severity="warning", timeout=10, markup=False)
-        self.set_class(self.app.size.width < NARROW, "-narrow")
         self.set_interval(0.5, self.tick)
         self.set_interval(CHECK_EVERY, self._check_for_changes)
         if self.plan.stages:

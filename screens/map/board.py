@@ -53,6 +53,9 @@ class MapBoard(PodPanel):
         self.keys = MapKeys(id="map-keys")
         # Built in compose and kept, so that moving the cursor never searches the DOM.
         self._views: dict[str, SectionView] = {}
+        # Sections of a column hidden when the map was built (one column at a time): built
+        # without their cards, which come when the column is first wanted (_first_cards).
+        self._unbuilt: set[str] = set()
         self._columns: list[MapColumn] = []
         self._titles: list[Static] = []
         self._tabs: list[ColumnTab] = []
@@ -113,22 +116,32 @@ class MapBoard(PodPanel):
         self._titles = [Static(Content(title), classes="column-title") for title, _ in COLUMNS]
         self._views = {}
         self._columns = []
+        # One column or three is decided now, from the width the pod will give the map (on_resize
+        # puts a wrong guess right): the columns not on show are never laid out, and their
+        # cards are not built until they are wanted, so a big map opens at the cost of one column.
+        self._width = self.pod_screen.work_width()
+        self._narrow = self._width < NARROW_BELOW
+        one = self._one_column()
         with Horizontal(id="map-columns"):
             for index, (_, sections) in enumerate(COLUMNS):
                 views: list[Widget] = [self._titles[index]]
+                shown = not one or index == self.column
                 for section in sections:
                     view = SectionView(
                         section,
                         self.section_title(section),
-                        self.make_cards(section, FIRST_CARDS),
+                        self.make_cards(section, FIRST_CARDS) if shown else [],
                         self.manager_note() if section == "next_steps" else None,
                     )
+                    if not shown:
+                        self._unbuilt.add(section)
                     view.display = self.section_shown(section)
                     self._views[section] = view
                     views.append(view)
                 column = MapColumn(index, *views)
                 self._columns.append(column)
                 yield column
+        self._show_columns()
 
     def on_mount(self) -> None:
         self.refresh_review()
@@ -137,8 +150,10 @@ class MapBoard(PodPanel):
         self.call_after_refresh(self._fill)
 
     async def _fill(self) -> None:
-        """Mount the cards past the first few, one section per frame, so a big map shows at once."""
-        for section in self.sections():
+        """Mount the cards past the first few, one section per frame, so a big map shows at once.
+        The columns on show first; the others' cards are wanted only when they are shown."""
+        shown = [column.index for column in self._columns if column.display]
+        for section in sorted(self.sections(), key=lambda section: self.column_of(section) not in shown):
             view = self._views[section]
             if len(view.cards()) < len(self.rows(section)):
                 pending = self.refresh_section(section)
@@ -193,16 +208,24 @@ class MapBoard(PodPanel):
     def narrow(self) -> bool:
         return self._narrow
 
+    def _one_column(self) -> bool:
+        """Whether one column shows at a time (narrow, or presenting on a narrow screen)."""
+        # Presenting, the map has the screen's width (the rail goes): judge by that at once,
+        # rather than laying out one column and then three when the rail has gone.
+        if self.screen.has_class("-presenting"):
+            return (self.screen.size.width or self.app.size.width) < PRESENT_SIDE_BY_SIDE
+        return self._narrow
+
     def _show_columns(self) -> None:
         """Which columns show: all side by side, or only the current one (narrow, presenting).
 
         Set as inline styles, not classes on the panel: a class on the panel would
         restyle every card."""
         presenting = self.screen.has_class("-presenting")
-        # Presenting, the map has the screen's width (the rail goes): judge by that at once,
-        # rather than laying out one column and then three when the rail has gone.
-        width = self.screen.size.width if presenting else (self._width or self.size.width)
-        one = width < PRESENT_SIDE_BY_SIDE if presenting else self._narrow
+        one = self._one_column()
+        for column in self._columns:
+            if not one or column.index == self.column:
+                self._first_cards(column.index)
         if self._bar is not None:
             self._bar.display = self._narrow and not presenting
         if self._shown_as == (one, presenting) and all(
@@ -249,7 +272,16 @@ class MapBoard(PodPanel):
     def view(self, section: str) -> SectionView:
         return self._views[section]
 
+    def _first_cards(self, column: int) -> None:
+        """A column built hidden gets its first cards, now: they are in the map at once (the
+        cursor can go to them), drawn on the next frame. _fill brings the rest."""
+        for section in COLUMNS[column][1]:
+            if section in self._unbuilt:
+                self._unbuilt.discard(section)
+                self.view(section).mount_all(self.make_cards(section, FIRST_CARDS))
+
     def card(self, section: str, index: int) -> MapCard | None:
+        self._first_cards(self.column_of(section))
         cards = self.view(section).cards()
         if not cards:
             return None
@@ -269,6 +301,7 @@ class MapBoard(PodPanel):
         return self.cursor_card() if self.keys.has_focus else None
 
     def column_cards(self, index: int) -> list[MapCard]:
+        self._first_cards(index)
         cards: list[MapCard] = []
         for section in COLUMNS[index][1]:
             view = self.view(section)
@@ -328,6 +361,7 @@ class MapBoard(PodPanel):
 
         Returns what to await for the cards mounted or removed, or None."""
         view = self.view(section)
+        self._unbuilt.discard(section)  # every card is mounted here
         view.display = self.section_shown(section)
         view.title_widget.update(self.section_title(section))
         rows = self.rows(section)

@@ -60,12 +60,28 @@ class StatementsPanel(PodPanel):
         self._owed_select: str | None = None
         self.switcher = ContentSwitcher(initial="statements-overview", id="statements-switcher")
         self.overview = PairsOverview(id="statements-overview")
-        self.pair = PairEditor(id="statements-editor")
+        # The pair editor (most of this tab's widgets) is made and mounted when a pair is first
+        # opened (_mount_pair): the tab opens on the list, and by then the tab knows its width, so
+        # the editor's widgets are styled narrow or wide once, not restyled when the width is known.
+        self._pair: PairEditor | None = None
 
     def compose(self) -> ComposeResult:
+        # Narrow or not is set before the tab's widgets exist (on_resize puts a wrong guess right).
+        self.set_class(self.pod_screen.work_width() < NARROW, "-narrow")
         with self.switcher:
             yield self.overview
-            yield self.pair
+
+    @property
+    def pair(self) -> PairEditor:
+        """The pair editor, made when first wanted (see _mount_pair)."""
+        if self._pair is None:
+            self._pair = PairEditor(id="statements-editor")
+        return self._pair
+
+    async def _mount_pair(self) -> None:
+        """Put the pair editor in the tab, hidden, if it is not there yet."""
+        if self.pair.parent is None:
+            await self.switcher.add_content(self.pair)
 
     def on_mount(self) -> None:
         self.overview.add_button.label = Content(f"Add a {self.statement_label.lower()} (a)")
@@ -150,6 +166,7 @@ class StatementsPanel(PodPanel):
     async def open_pair(self, statement_id: str, goal: bool = False) -> None:
         if self.pod.statement(statement_id) is None:
             return
+        await self._mount_pair()
         for editor in self.pair.editors:
             await editor.load(statement_id)
         self.switcher.current = "statements-editor"
