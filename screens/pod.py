@@ -884,25 +884,15 @@ class PodScreen(SavesWork, OffersCommands, Screen):
         """Show a tab (building it on its first showing)."""
         tabs = self.query_one("#pod-tabs", TabbedContent)
         target = pane_id if pane_id.startswith("tab-") else f"tab-{pane_id}"
-        building = self.build_tab(target.removeprefix("tab-"))
+        self.build_tab(target.removeprefix("tab-"))
         if tabs.active != target:
             # Let go of the keyboard first: when a focused box is hidden, Textual hands the
             # focus to its neighbour in the same (hidden) tab, which drags that tab back.
             self.set_focus(None)
             tabs.active = target
-            if building is not None:
-                self._keyboard_once_built(building, target)
-
-    @work(group="pod-tab-built", exclusive=True)
-    async def _keyboard_once_built(self, building: AwaitMount, target: str) -> None:
-        """A tab shown for the first time takes the keyboard as it shows (its panel's catch_up).
-        Under load a tab built just then sometimes never did (1 in 30 runs of a test: its panel
-        mounted and drawn, and no focus anywhere), and keys typed next went nowhere. So once it
-        is built and drawn, if the keyboard is still nowhere, the tab takes it."""
-        await building
-        self.call_after_refresh(self._keyboard_to_shown_panel, target)
 
     def _keyboard_to_shown_panel(self, target: str) -> None:
+        """The keyboard is nowhere: the tab on show takes it."""
         tabs = self.query_one("#pod-tabs", TabbedContent)
         if tabs.active != target or self.focused is not None or self.app.screen is not self:
             return  # moved on, or the keyboard is already somewhere
