@@ -184,7 +184,11 @@ async def test_a_whole_practice_attempt_from_the_list_to_progress(db_url, repo):
         covered_before = compare.comparison.key_points_covered
         missed = next(i for i, k in enumerate(compare.comparison.key_points) if not k.covered)
         points.focus()
+        # as a person would: space only once the keyboard is in the list and the point is
+        # highlighted (pressed at once, a fresh-clone CI run under load never saw the tick)
+        await wait_until(pilot, lambda: app.focused is points, what="the keyboard in the key points")
         points.highlighted = missed
+        await wait_until(pilot, lambda: points.highlighted == missed, what="the missed point highlighted")
         await pilot.press("space")
         await wait_until(pilot, lambda: compare.comparison.key_points_covered == covered_before + 1, what="the tick")
         assert str(points.get_option_at_index(missed).prompt).startswith("[✓] covered")  # in words, not colour alone
