@@ -425,8 +425,10 @@ class PodScreen(SavesWork, OffersCommands, Screen):
         if tabs.active == "tab-map":
             self._keyboard_to_map()
         else:
-            self.set_focus(None)
-            self._keyboard_to_shown_panel(tabs.active)
+            self.set_focus(None)  # then to the tab on show
+            panel = self._panels.get(tabs.active.removeprefix("tab-"))
+            if panel is not None and panel.is_mounted:
+                panel.take_keyboard()
 
     def _keyboard_to_map(self) -> None:
         """F2 means 'the map': the keyboard goes with it, wherever it was before."""
@@ -890,15 +892,6 @@ class PodScreen(SavesWork, OffersCommands, Screen):
             # focus to its neighbour in the same (hidden) tab, which drags that tab back.
             self.set_focus(None)
             tabs.active = target
-
-    def _keyboard_to_shown_panel(self, target: str) -> None:
-        """The keyboard is nowhere: the tab on show takes it."""
-        tabs = self.query_one("#pod-tabs", TabbedContent)
-        if tabs.active != target or self.focused is not None or self.app.screen is not self:
-            return  # moved on, or the keyboard is already somewhere
-        panel = self._panels.get(target.removeprefix("tab-"))
-        if panel is not None and panel.is_mounted:
-            panel.take_keyboard()
 
     def action_export(self) -> None:
         from .export import ExportScreen

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from textual.content import Content
 from textual.widget import Widget
-from textual.widgets import Static
+from textual.widgets import Static, TabbedContent, TabPane
 
 from gq_pods.model import Pod
 from gq_pods.session import PodSession, UndoStep
@@ -72,6 +72,12 @@ class PodPanel(Widget):
 
     def presentation_changed(self, presenting: bool) -> None:
         """Presentation mode went on or off (the screen has class -presenting)."""
+
+    def tab_on_show(self) -> bool:
+        """Whether this panel's tab is the one on show (a hidden tab still has display set)."""
+        pane = next((a for a in self.ancestors if isinstance(a, TabPane)), None)
+        tabs = next((a for a in self.ancestors if isinstance(a, TabbedContent)), None)
+        return pane is None or tabs is None or tabs.active == pane.id
 
     def take_keyboard(self) -> None:
         """Shown with the keyboard nowhere: take it, on this tab's first place to type or choose."""

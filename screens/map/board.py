@@ -23,7 +23,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.widget import Widget
-from textual.widgets import Button, Static, TabbedContent, TabPane, Tabs
+from textual.widgets import Button, Static, Tabs
 
 from gq_pods.model import COLUMNS
 from gq_pods.session import MAP_SECTIONS, section_shown
@@ -170,7 +170,7 @@ class MapBoard(PodPanel):
         focused = self.screen.focused
         first = not self._seen
         self._seen = True
-        if not self._map_tab_active():
+        if not self.tab_on_show():
             return  # the facilitator has already left the map
         if self.app.screen is not self.screen or (focused is not None and self in focused.ancestors):
             return
@@ -394,14 +394,8 @@ class MapBoard(PodPanel):
 
     def presentation_changed(self, presenting: bool) -> None:
         self._show_columns()
-        if self._map_tab_active():
+        if self.tab_on_show():
             self.show_column(self.column, focus=presenting and self.screen.focused is None)
 
     def _focus_moved(self, focused: Widget | None) -> None:
         """The keyboard moved on the screen (the panel closes its editor when it leaves it)."""
-
-    def _map_tab_active(self) -> bool:
-        """Whether the map is the tab on show (a hidden tab still has display set)."""
-        pane = next((a for a in self.ancestors if isinstance(a, TabPane)), None)
-        tabs = next((a for a in self.ancestors if isinstance(a, TabbedContent)), None)
-        return pane is None or tabs is None or tabs.active == pane.id

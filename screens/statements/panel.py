@@ -13,7 +13,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
 from textual.widget import Widget
-from textual.widgets import ContentSwitcher, TabbedContent, TabPane
+from textual.widgets import ContentSwitcher
 
 from gq_pods.model import SUGGESTED_MAX_STATEMENTS
 from gq_pods.session import UndoStep, number_of, pairs, ties
@@ -88,13 +88,7 @@ class StatementsPanel(PodPanel):
         # Built as it shows, it takes the keyboard as its first drawing ends, if the keyboard is
         # nowhere: under load this tab, built as it showed, was sometimes never told it showed
         # (1 in 30 runs of a test: drawn, and no focus anywhere), so keys typed next were lost.
-        self._redraw(take_focus=self._on_show_with_keyboard_nowhere())
-
-    def _on_show_with_keyboard_nowhere(self) -> bool:
-        pane = next((a for a in self.ancestors if isinstance(a, TabPane)), None)
-        tabs = next((a for a in self.ancestors if isinstance(a, TabbedContent)), None)
-        on_show = pane is not None and tabs is not None and tabs.active == pane.id
-        return on_show and self.screen.focused is None
+        self._redraw(take_focus=self.tab_on_show() and self.screen.focused is None)
 
     def on_resize(self) -> None:
         self.set_class(self.size.width < NARROW, "-narrow")
