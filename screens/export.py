@@ -16,14 +16,15 @@ from gq_pods import paths
 from gq_pods.export import FORMATS, export_file_name, render
 from gq_pods.model import Pod
 
-from .confirm import ConfirmScreen
 from .controls import TickBox
+from .save_file import WritesAFile
 from .text import plain
 
 
-class ExportScreen(ModalScreen[Path | None]):
+class ExportScreen(WritesAFile, ModalScreen[Path | None]):
     """Preview the record and write it to a private file. Dismisses with the path written."""
 
+    WHAT, NOT_DONE, DONE, FAILED = "record", "Not exported: ", "Exported to ", "The record was not exported."
     DEFAULT_CSS = """
     ExportScreen { align: center middle; }
     ExportScreen > Vertical {
@@ -63,7 +64,6 @@ class ExportScreen(ModalScreen[Path | None]):
         self.practice_scenario = practice_scenario  # a practice attempt's case: the record says so
         # a follow-up pod: its case's pods up to this one, oldest first, for "Since the last pod"
         self.chain = chain
-        self.written: Path | None = None
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -201,41 +201,8 @@ class ExportScreen(ModalScreen[Path | None]):
             return
         self.write(target, text, export_file_name(self.pod, self.fmt, self.redact))
 
-    @work(thread=True, exclusive=True, group="export", exit_on_error=False)
-    def write(self, target: Path, text: str, name: str, replace: bool = False) -> None:
-        """Write the record; a file already there is replaced only once the person has said so."""
-        from gq_pods.safefile import save_private
-
-        saved = save_private(target, text, name, replace=replace)
-        if saved.exists:
-            self.app.call_from_thread(self._ask_to_replace, saved.path, text, name)
-        elif saved.problem:
-            self.app.call_from_thread(self._failed, saved.path, saved.problem)
-        else:
-            self.app.call_from_thread(self._written, saved.path)
-
-    def _ask_to_replace(self, target: Path, text: str, name: str) -> None:
-        def answered(replace: bool | None) -> None:
-            if replace:
-                self.write(target, text, name, replace=True)
-            else:
-                self.query_one("#export-result", Static).update(
-                    Content("Not exported: ") + plain(str(target)) + Content(" is already there and was kept.")
-                )
-
-        question = plain(str(target)) + Content(" is already there. Replace it with this record?")
-        self.app.push_screen(ConfirmScreen(question, confirm_label="Replace", cancel_label="Keep it"), answered)
-
-    def _failed(self, target: Path, reason: str) -> None:
-        self.query_one("#export-result", Static).update(
-            Content("Not exported: ") + plain(f"{target}: {reason}")
-        )
-        self.notify("The record was not exported.", severity="error")
-
-    def _written(self, target: Path) -> None:
-        self.written = target
-        self.query_one("#export-result", Static).update(Content("Exported to ") + plain(str(target)))
-        self.notify(f"Exported to {target}", markup=False)
+    def say(self, what: Content) -> None:
+        self.query_one("#export-result", Static).update(what)
 
     def action_close(self) -> None:
         self.dismiss(self.written)

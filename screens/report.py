@@ -25,7 +25,7 @@ from textual.widgets import Button, Footer, Header, Input, Label, Markdown, Stat
 from gq_pods import crashlog, paths
 from gq_pods.days import describe_day, read_day_or_problem
 
-from .confirm import ConfirmScreen
+from .save_file import WritesAFile
 from .text import plain
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -46,10 +46,11 @@ def report_file_name(since: dt.date | None, today: dt.date) -> str:
     return f"team-report-{since.isoformat()}-to-{today.isoformat()}.md"
 
 
-class ReportScreen(Screen):
+class ReportScreen(WritesAFile, Screen):
     """The team report, a date to start from, and saving it."""
 
     app: GqPodsApp
+    WHAT, NOT_DONE, DONE, FAILED = "report", "Not saved: ", "Saved to ", "The report was not saved."
     DEFAULT_CSS = """
     ReportScreen #report { height: 1fr; padding: 1 1 0 1; }
     ReportScreen #report-title { margin-bottom: 0; }
@@ -82,8 +83,6 @@ class ReportScreen(Screen):
         self.text = ""
         #: the "since" date the report shown answers
         self.since: dt.date | None = None
-        #: the file last written
-        self.written: Path | None = None
         self._generation = 0
         self._path_default = ""  # the path last offered (not typed)
 
@@ -206,47 +205,15 @@ class ReportScreen(Screen):
 
     def action_save(self) -> None:
         if not self.text:
-            self._say(Content("The report is still being worked out: save it once it shows."))
+            self.say(Content("The report is still being worked out: save it once it shows."))
             return
         raw = self.query_one("#report-path", Input).value.strip()
         if not raw:
-            self._say(Content("Say where to save the report."))
+            self.say(Content("Say where to save the report."))
             return
         self.write(Path(raw).expanduser(), self.text, report_file_name(self.since, self.today()))
 
-    @work(thread=True, exclusive=True, group="report-save", exit_on_error=False)
-    def write(self, target: Path, text: str, name: str, replace: bool = False) -> None:
-        """Write the report, privately; a file already there is replaced only once the person says so."""
-        from gq_pods.safefile import save_private
-
-        saved = save_private(target, text, name, replace=replace)
-        if saved.exists:
-            self.app.call_from_thread(self._ask_to_replace, saved.path, text, name)
-        elif saved.problem:
-            self.app.call_from_thread(self._not_saved, saved.path, saved.problem)
-        else:
-            self.app.call_from_thread(self._saved, saved.path)
-
-    def _ask_to_replace(self, target: Path, text: str, name: str) -> None:
-        def answered(replace: bool | None) -> None:
-            if replace:
-                self.write(target, text, name, replace=True)
-            else:
-                self._say(Content("Not saved: ") + plain(str(target)) + Content(" is already there and was kept."))
-
-        question = plain(str(target)) + Content(" is already there. Replace it with this report?")
-        self.app.push_screen(ConfirmScreen(question, confirm_label="Replace", cancel_label="Keep it"), answered)
-
-    def _say(self, what: Content) -> None:
+    def say(self, what: Content) -> None:
         result = self.query_one("#report-result", Static)
         result.update(what)
         result.display = True
-
-    def _not_saved(self, target: Path, reason: str) -> None:
-        self._say(Content("Not saved: ") + plain(f"{target}: {reason}"))
-        self.notify("The report was not saved.", severity="error")
-
-    def _saved(self, target: Path) -> None:
-        self.written = target
-        self._say(Content("Saved to ") + plain(str(target)))
-        self.notify(f"Saved to {target}")
