@@ -102,6 +102,7 @@ LISTED = textwrap.dedent(
 IN_APP = textwrap.dedent(
     """
     import asyncio, statistics, sys, time
+    from textual import events
     from textual.screen import Screen
     from screens.app import GqPodsApp
 
@@ -109,9 +110,13 @@ IN_APP = textwrap.dedent(
     PAINTS = []
     original = Screen._compositor_refresh
 
+    WATCH = []  # a condition looked at as each paint is done: the first paint that shows it
+
     def refresh(self):
         original(self)
         PAINTS.append((time.perf_counter(), time.process_time()))
+        if WATCH and len(WATCH) == 1 and WATCH[0]():
+            WATCH.append(PAINTS[-1])
 
     Screen._compositor_refresh = refresh
 
@@ -119,21 +124,28 @@ IN_APP = textwrap.dedent(
         while not condition():
             await asyncio.sleep(0.0005)
 
+    def first_paint_after(moment):
+        # (wall, cpu) of the first time the screen was drawn after `moment`, or None.
+        return next((paint for paint in PAINTS if paint[0] > moment[0]), None)
+
     async def drawn(after, nothing_after=None):
-        # (wall, cpu) when the screen was next drawn after `after` (a (wall, cpu) pair).
+        # (wall, cpu) when the screen was first drawn after `after` (a (wall, cpu) pair).
         # nothing_after: when no paint comes this long after, nothing needed drawing
         # (a filter that still matches nothing leaves the screen as it was).
         deadline = None if nothing_after is None else time.perf_counter() + nothing_after
-        await until(lambda: (PAINTS and PAINTS[-1][0] > after[0]) or (deadline and time.perf_counter() > deadline))
-        if PAINTS[-1][0] > after[0]:
-            return PAINTS[-1]
-        return after
+        await until(lambda: first_paint_after(after) or (deadline and time.perf_counter() > deadline))
+        return first_paint_after(after) or after
 
     def now():
         return time.perf_counter(), time.process_time()
 
     def say(name, start, end):
         print(name, end[0] - start[0], end[1] - start[1])
+
+    def send(app, key, char=None):
+        # The key as the terminal sends it, without waiting for the app to go idle
+        # (Pilot's press waits until everything the key started has finished).
+        app.post_message(events.Key(key, char))
 
     async def main():
         app = GqPodsApp(url)
@@ -168,21 +180,26 @@ IN_APP = textwrap.dedent(
                     await until(lambda: not screen.query_one("#filter").value and screen.query_one("#pods").display)
                     await pilot.press("slash")
             else:
-                from screens.map import MapCard, MapPanel
-                from screens.pod import PodScreen
+                # The pod's screens are imported by the app as it opens the pod, as for a person.
+                def cards_drawn():
+                    screen = app.screen
+                    return type(screen).__name__ == "PodScreen" and any(
+                        card.region.height for card in screen.query("MapCard"))
+
+                WATCH.append(cards_drawn)
                 start = now()
-                await pilot.press("enter")
-                await until(lambda: isinstance(app.screen, PodScreen) and any(
-                    card.region.height for card in app.screen.query(MapCard)) and PAINTS[-1][0] > start[0])
-                say("open", start, PAINTS[-1])
+                send(app, "enter", "\\r")
+                await until(lambda: len(WATCH) == 2)
+                say("open", start, WATCH[1])
+                await until(lambda: app.screen.query_one("MapPanel").focused_card() is not None)
                 await pilot.pause()
-                await until(lambda: app.screen.query_one(MapPanel).focused_card() is not None)
                 for _ in range(12):
+                    await until(lambda: not any(w.is_running for w in app.workers))
                     await pilot.pause()
-                    panel = app.screen.query_one(MapPanel)
+                    panel = app.screen.query_one("MapPanel")
                     before = panel.focused_card()
                     start = now()
-                    await app._press_keys(["down"])
+                    send(app, "down")
                     await until(lambda: panel.focused_card() is not before)
                     say("mapkey", start, await drawn(start))
             await pilot.press("ctrl+q")
