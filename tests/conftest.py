@@ -7,6 +7,7 @@ Also how the suite is spread over workers (see ``pytest_xdist_auto_num_workers``
 from __future__ import annotations
 
 import compileall
+import gc
 import os
 import sys
 from pathlib import Path
@@ -90,3 +91,30 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         del short[:fill]
     ordered += short
     items[:] = ordered
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    _set_aside_what_lives()
+    # A young-object collection every 10,000 new objects rather than every 700: an app under
+    # test makes hundreds of thousands of short-lived objects (styles, strips, segments), and
+    # each collection walked them again. (The program itself keeps Python's defaults.)
+    gc.set_threshold(10_000, 10, 10)
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_runtest_teardown(item: pytest.Item) -> None:
+    _set_aside_what_lives()
+
+
+def _set_aside_what_lives() -> None:
+    """Collect the garbage a test left, and set aside everything still alive from Python's
+    full garbage collections, which otherwise look through all of it each time.
+
+    Everything loaded (pytest, hypothesis, Textual, SQLAlchemy, the project, every collected
+    test) and what each test leaves alive in caches stays for the whole run, and grows: full
+    collections looked through millions of objects, 0.3 s each, about a third of a worker's
+    CPU (124 s of 400 s over a whole run). Collected after each test, only that test's own
+    objects are looked through. Measured on 64 pod tests in one process: 143.5 s CPU, of which
+    52 s collecting, against 107.7 s, of which 17 s, with this and the threshold below."""
+    gc.collect()
+    gc.freeze()

@@ -80,6 +80,8 @@ def test_a_whole_practice_attempt_in_a_real_terminal_at_80x24(tmp_path):
         term.type("6")
         keys(term, "C-s")
         term.wait_for("Comparison saved")
+        # The comparison closes itself once saved; Escape is for the attempt underneath.
+        term.wait_until(lambda: "beside the model answer" not in term.screen(), "the comparison closed")
         keys(term, "Escape")
         term.wait_for("once")  # Practice: the case tried once
         keys(term, "g")
