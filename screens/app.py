@@ -102,9 +102,6 @@ class GqPodsApp(OrderedKeys, App[int]):
     class RepositoryReady(Message):
         """The database is open and up to date."""
 
-    class PodScreenReady(Message):
-        """The pod screen's code is loaded (see _get_pod_screen_ready)."""
-
     class RepositoryFailed(Message):
         def __init__(self, title: str, message: str) -> None:
             super().__init__()
@@ -180,23 +177,17 @@ class GqPodsApp(OrderedKeys, App[int]):
             return
         self.repository = repository
         self.post_message(self.RepositoryReady())
-        self._get_pod_screen_ready()
-
-    def _get_pod_screen_ready(self) -> None:
-        """While the person reads the list, load the pod screen's code (in this worker thread)
-        and then its style sheet (on the app's thread, see on_gq_pods_app_pod_screen_ready):
-        the first pod opened then costs what every later one does (~170 ms less CPU for a
-        big pod). Opening a pod before this is done just waits for the import to finish."""
-        from . import pod  # noqa: F401  (the pod's screens, panels and their widgets)
-
-        self.post_message(self.PodScreenReady())
 
     def on_gq_pods_app_repository_failed(self, message: RepositoryFailed) -> None:
         from .confirm import MessageScreen
 
         self.push_screen(MessageScreen(message.title, message.message))
 
-    def on_gq_pods_app_pod_screen_ready(self, message: PodScreenReady) -> None:
+    def _get_pod_screen_ready(self) -> None:
+        """While the person reads the list, load the pod screen's code and style sheet: the first
+        pod opened then costs what every later one does (~170 ms less CPU for a big pod). On the
+        app's own thread, once the database is open: imported in a thread, a module the app
+        imported at the same moment could be seen half loaded."""
         from .pod import PodScreen
 
         if not any(isinstance(screen, PodScreen) for screen in self.screen_stack):
@@ -207,6 +198,7 @@ class GqPodsApp(OrderedKeys, App[int]):
     def on_gq_pods_app_repository_ready(self, message: RepositoryReady) -> None:
         for screen in self.screen_stack:
             screen.post_message(RepositoryOpened())
+        self.call_after_refresh(self._get_pod_screen_ready)
 
     # ------------------------------------------------------------ actions
 
