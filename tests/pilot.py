@@ -32,6 +32,15 @@ async def wait_until(pilot, condition, timeout: float = WAIT, what: str = "the a
         interval = min(interval * 1.25, LOOK_AT_MOST_EVERY)
 
 
+async def paste(pilot, text: str) -> None:
+    """Paste ``text`` where the keyboard is, as a terminal sends a paste: for text whose
+    typing is not what a test is about (a key at a time, each waits for the app to settle)."""
+    from textual import events
+
+    pilot.app.post_message(events.Paste(text))
+    await pilot.pause()
+
+
 async def ready(pilot) -> None:
     """Wait until the database is open and the home screen has listed the pods."""
     app: GqPodsApp = pilot.app

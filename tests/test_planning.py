@@ -9,7 +9,7 @@ from screens.planning import BottomLineForm, ContingencyForm
 from screens.pod import PodScreen
 from storage.repository import Repository
 from tests.factories import full_pod
-from tests.pilot import open_tab
+from tests.pilot import open_tab, paste
 
 
 async def open_planning(pilot, pod_id: int) -> PodScreen:
@@ -39,9 +39,12 @@ async def test_add_change_and_remove_bottom_lines(db_url, repo):
         assert shown(screen, "bottom-lines") == ["No bottom lines yet. Press b (or enter here) to add one."]
         await pilot.press("b")
         assert isinstance(app.screen, BottomLineForm)
-        await pilot.press(*"Dean is never alone with Amy [b]after drinking[/b].", "ctrl+s")
+        await paste(pilot, "Dean is never alone with Amy [b]after drinking[/b].")
+        await pilot.press("ctrl+s")
         await pilot.pause()
-        await pilot.press("b", *"Amy goes to nursery every day.", "ctrl+s")
+        await pilot.press("b")
+        await paste(pilot, "Amy goes to nursery every day.")
+        await pilot.press("ctrl+s")
         await pilot.pause()
         assert shown(screen, "bottom-lines") == [
             "• Dean is never alone with Amy [b]after drinking[/b].",
@@ -96,8 +99,12 @@ async def test_contingency_plan_trigger_response_and_who(db_url, repo):
         screen = await open_planning(pilot, pod_id)
         await pilot.press("c")
         assert isinstance(app.screen, ContingencyForm)
-        await pilot.press(*"Lisa's mental health gets worse", "enter")  # enter moves on to "what happens"
-        await pilot.press(*"Lisa calls Pat; Amy stays with Pat", "tab", *"Lisa, Pat", "enter")  # and saves from the last box
+        await paste(pilot, "Lisa's mental health gets worse")
+        await pilot.press("enter")  # enter moves on to "what happens"
+        await paste(pilot, "Lisa calls Pat; Amy stays with Pat")
+        await pilot.press("tab")
+        await paste(pilot, "Lisa, Pat")
+        await pilot.press("enter")  # and saves from the last box
         await pilot.pause()
         lines = shown(screen, "contingencies")
         assert lines[1] == "If: Lisa's mental health gets worse\n  Then: Lisa calls Pat; Amy stays with Pat\n  Who acts: Lisa, Pat"

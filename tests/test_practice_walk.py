@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual import events
 from textual.widgets import DataTable, Input, Label, OptionList, Static, TextArea
 
 from gq_pods import scenarios
@@ -17,7 +16,7 @@ from screens.compare import CompareScreen, DoneScreen
 from screens.pod import PodScreen
 from screens.practice import PracticeScreen
 from screens.progress import ProgressScreen
-from tests.pilot import ready, wait_until
+from tests.pilot import paste, ready, wait_until
 
 LIBRARY = scenarios.load_library(Path("/nonexistent-team-folder"))
 SECTION_KEYS = {"harm": "1", "complicating_factors": "2", "grey_areas": "3", "existing_strengths": "4", "existing_safety": "5"}
@@ -58,11 +57,6 @@ def assert_no_model_answer(screen, scenario) -> None:
     for text in model_words(scenario):
         assert text not in shown, f"the model answer is on screen before compare: {text[:60]!r}"
         assert text[:40] not in shown, f"the model answer is on screen before compare: {text[:60]!r}"
-
-
-async def paste(pilot, text: str) -> None:
-    pilot.app.post_message(events.Paste(text))
-    await pilot.pause()
 
 
 def facts_to_place(scenario, count: int) -> list[tuple[int, str]]:
