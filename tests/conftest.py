@@ -65,7 +65,7 @@ def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
     """Two workers a core (``-n auto``). A long test spends most of its time waiting on an app
     in a terminal or on a save, and a worker waiting leaves its core to the others; with one
     worker a core, a busy machine's cores sat half idle through those waits."""
-    return 2 * (os.cpu_count() or 1)
+    return 3 * (os.cpu_count() or 1)
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
