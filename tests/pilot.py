@@ -21,11 +21,15 @@ LOOK_AT_MOST_EVERY = 0.1
 
 
 async def wait_until(pilot, condition, timeout: float = WAIT, what: str = "the app") -> None:
-    """Let the app run until ``condition()`` holds (a screen condition, a database row)."""
+    """Let the app run until ``condition()`` holds (a screen condition, a database row) and the
+    screen on show is built.
+
+    A screen is ``app.screen`` from the moment it is pushed, a moment before its widgets are
+    there: a test that waited only for the screen read an empty dialog on a busy machine."""
     loop = asyncio.get_running_loop()
     deadline = loop.time() + timeout
     interval = FIRST_LOOK
-    while not condition():
+    while not (condition() and pilot.app.screen.is_mounted):
         if loop.time() > deadline:
             raise AssertionError(f"timed out waiting for {what}")
         await pilot.pause(interval)
