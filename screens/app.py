@@ -69,18 +69,13 @@ LIGHT_HIGH_CONTRAST = Theme(
 )
 
 
-_frozen = False
-
-
 def freeze_what_is_loaded() -> None:
     """Set aside, once, everything loaded so far (the program's code, Textual's, SQLAlchemy's),
     so that Python's occasional full garbage collection no longer looks through it all.
 
     Those objects live as long as the program. Looked through, they cost a pause of 30 to 70 ms
     in the middle of the next thing done, usually the first pod opening (a fifth of its time)."""
-    global _frozen
-    if not _frozen:
-        _frozen = True
+    if not gc.get_freeze_count():
         gc.freeze()
 
 
@@ -190,9 +185,8 @@ class GqPodsApp(OrderedKeys, App[int]):
         imported at the same moment could be seen half loaded."""
         from .pod import PodScreen
 
-        if not any(isinstance(screen, PodScreen) for screen in self.screen_stack):
-            self._add_style_sheets(PodScreen)
-            self.stylesheet.parse()
+        if self._add_style_sheets(PodScreen):
+            self.stylesheet.parse()  # now, rather than as the first pod opens
         freeze_what_is_loaded()
 
     def on_gq_pods_app_repository_ready(self, message: RepositoryReady) -> None:
@@ -239,7 +233,7 @@ class GqPodsApp(OrderedKeys, App[int]):
         self._add_style_sheets(PodScreen)
         self.push_screen(screen)
 
-    def _add_style_sheets(self, screen: type[Screen]) -> None:
+    def _add_style_sheets(self, screen: type[Screen]) -> bool:
         """Add a screen's style sheets (pod.tcss, its CSS_PATH: absolute paths) to the app's
         before the screen is pushed.
 
@@ -247,11 +241,12 @@ class GqPodsApp(OrderedKeys, App[int]):
         style sheet again from scratch and restyles the screens already open: ~80 ms CPU
         at the first pod. Added here, pod.tcss alone is parsed (the others' rules are
         kept) as the pod's widgets are styled. The screens already open keep their look:
-        pod.tcss only styles the pod's own widgets."""
+        pod.tcss only styles the pod's own widgets. Says whether a style sheet was new."""
         paths = screen.CSS_PATH if isinstance(screen.CSS_PATH, list) else [screen.CSS_PATH]
-        for path in paths:
-            if path is not None and not self.stylesheet.has_source(str(path), ""):
-                self.stylesheet.read(path)
+        new = [path for path in paths if path is not None and not self.stylesheet.has_source(str(path), "")]
+        for path in new:
+            self.stylesheet.read(path)
+        return bool(new)
 
     def action_high_contrast(self) -> None:
         self.theme = "textual-dark" if self.theme == "high-contrast" else "high-contrast"
