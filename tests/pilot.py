@@ -36,11 +36,15 @@ async def wait_until(pilot, condition, timeout: float = WAIT, what: str = "the a
         interval = min(interval * 1.25, LOOK_AT_MOST_EVERY)
 
 
-async def paste(pilot, text: str) -> None:
-    """Paste ``text`` where the keyboard is, as a terminal sends a paste: for text whose
-    typing is not what a test is about (a key at a time, each waits for the app to settle)."""
+async def paste(pilot, text: str, selector: str | None = None) -> None:
+    """Paste ``text`` where the keyboard is (or into the box ``selector`` finds), as a terminal
+    sends a paste: for text whose typing is not what a test is about (a key at a time, each
+    waits for the app to settle)."""
     from textual import events
 
+    if selector:
+        pilot.app.screen.query_one(selector).focus()
+        await pilot.pause()
     pilot.app.post_message(events.Paste(text))
     await pilot.pause()
 

@@ -16,7 +16,7 @@ from screens.pod import PodScreen
 from screens.workspace import SaveIndicator
 from storage.repository import Repository
 from tests.factories import full_pod
-from tests.pilot import ready, wait_until
+from tests.pilot import paste, ready, wait_until
 
 
 def empty_pod(**overrides) -> Pod:
@@ -504,8 +504,6 @@ def test_snapshot_presentation_mode_at_80x24(snap_compare, db_url):
 async def test_the_map_shows_what_the_statements_tab_wrote(db_url, repo):
     # Issue 11: a statement and its goal written in the Statements tab, then back to the map
     # with F2, and the map still said "add a danger statement first".
-    from textual import events
-
     pod_id = repo.add_pod(empty_pod())
     app = GqPodsApp(db_url)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -516,11 +514,11 @@ async def test_the_map_shows_what_the_statements_tab_wrote(db_url, repo):
         await wait_until(pilot, lambda: getattr(app.focused, "id", None) == "pairs-add")
         await pilot.press("a")
         await wait_until(pilot, lambda: getattr(app.focused, "id", None) == "statement-who_is_worried")
-        app.post_message(events.Paste("The school"))
+        await paste(pilot, "The school")
         await wait_until(pilot, lambda: screen.pod.danger_statements[0].who_is_worried == "The school")
         await pilot.press("ctrl+g")
         await wait_until(pilot, lambda: getattr(app.focused, "id", None) == "goal-caregiver_actions")
-        app.post_message(events.Paste("Dean will stay calm"))
+        await paste(pilot, "Dean will stay calm")
         await wait_until(pilot, lambda: screen.pod.safety_goals and screen.pod.safety_goals[0].caregiver_actions)
         await pilot.press("f2")
         await wait_until(pilot, lambda: "school" in texts(panel, "danger_statements")[0].lower())

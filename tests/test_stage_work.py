@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-from textual import events
-from textual.widgets import TextArea
-
 from gq_pods.model import Pod
 from gq_pods.record import render_markdown
 from screens.app import GqPodsApp
-from tests.pilot import open_tab, wait_until
+from tests.pilot import open_tab, paste, wait_until
 
 
 async def test_the_childs_views_are_written_on_the_focus_tab_and_reach_the_record(db_url, repo):
@@ -16,10 +13,7 @@ async def test_the_childs_views_are_written_on_the_focus_tab_and_reach_the_recor
     app = GqPodsApp(db_url)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_tab(pilot, pod_id, "focus", "focus_question")
-        views = screen.query_one("#childs-views", TextArea)
-        views.focus()
-        await pilot.pause()
-        app.post_message(events.Paste('Amy said: "I want Nana to stay."'))
+        await paste(pilot, 'Amy said: "I want Nana to stay."', "#childs-views")
         await wait_until(pilot, lambda: screen.pod.childs_views == 'Amy said: "I want Nana to stay."')
         await pilot.press("ctrl+s")
         await wait_until(pilot, lambda: repo.get_pod(pod_id).childs_views == 'Amy said: "I want Nana to stay."')

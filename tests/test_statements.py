@@ -8,7 +8,6 @@ from types import SimpleNamespace
 
 from hypothesis import given
 from hypothesis import strategies as st
-from textual import events
 from textual.content import Content
 from textual.widgets import Static, TextArea
 
@@ -20,7 +19,7 @@ from screens.pod import PodScreen
 from screens.statements import PairRow, PairsOverview, findings_view
 from screens.text import plain
 from tests.factories import full_pod
-from tests.pilot import ready, wait_until
+from tests.pilot import paste, ready, wait_until
 
 
 def bare_pod(**overrides) -> Pod:
@@ -58,15 +57,6 @@ async def type_into(pilot, selector: str, text: str) -> None:
     pilot.app.screen.query_one(selector).focus()
     await pilot.pause()
     await pilot.press(*text)
-
-
-async def paste(pilot, text: str, selector: str | None = None) -> None:
-    """Paste into the focused box (or the one selected), as a terminal paste would."""
-    if selector:
-        pilot.app.screen.query_one(selector).focus()
-        await pilot.pause()
-    pilot.app.post_message(events.Paste(text))
-    await pilot.pause()
 
 
 def shown(pilot, selector: str) -> str:

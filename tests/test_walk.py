@@ -9,14 +9,13 @@ terminal; typing each character here cost seconds of CPU a walk and checked noth
 
 from __future__ import annotations
 
-from textual import events
 from textual.widgets import Input
 
 from screens.app import GqPodsApp
 from screens.new_pod import NewPodScreen
 from screens.pod import PodScreen
 from screens.runner import FinishScreen
-from tests.pilot import ready, wait_until
+from tests.pilot import paste, ready, wait_until
 
 
 class FakeClock:
@@ -54,11 +53,6 @@ async def new_pod(pilot, style: str, team: str, case: str) -> PodScreen:
 async def spend(pilot, screen: PodScreen, clock: FakeClock, seconds: int) -> None:
     clock.now += seconds
     screen.tick()
-    await pilot.pause()
-
-
-async def paste(pilot, text: str) -> None:
-    pilot.app.post_message(events.Paste(text))
     await pilot.pause()
 
 
