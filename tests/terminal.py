@@ -21,6 +21,8 @@ GQ_PODS = Path(sys.executable).parent / "gq-pods"
 # CI machine the real program can take several seconds to start.
 WAIT = 60.0
 
+NAMED_KEYS = {"\t": "Tab", "\x1b": "Escape"}
+
 
 def poll(condition, timeout: float = WAIT, every: float = 0.05) -> bool:
     """True as soon as ``condition()`` holds; False if it still does not after ``timeout``."""
@@ -41,7 +43,7 @@ def keys(term: "Terminal", *names: str, pause: float = 0.15) -> None:
     (tests/test_keys_terminal.py, ten keys a second and keys typed straight after ``a``).
     """
     for name in names:
-        term.send(name)
+        term.press(name)
         time.sleep(pause)
 
 
@@ -95,6 +97,15 @@ class Terminal:
 
     def type(self, text: str) -> None:
         self._tmux("send-keys", "-t", self.name, "-l", text)
+
+    def press(self, key: str) -> None:
+        """One key: a name tmux knows ("Tab", "C-s", "F8"; "\t" and "\x1b" for Tab and
+        Escape), or a single character, typed as itself."""
+        key = NAMED_KEYS.get(key, key)
+        if len(key) > 1:
+            self.send(key)
+        else:
+            self.type(key)
 
     def paste(self, text: str) -> None:
         """Paste ``text`` as a terminal does (a bracketed paste, when the program asked for one)."""

@@ -12,27 +12,18 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import time
 
 from gq_pods.model import Participant, Pod
-from tests.terminal import GQ_PODS, Terminal, database_url, import_pod, make_env
+from tests.terminal import GQ_PODS, Terminal, database_url, import_pod, keys, make_env
 
 PACE = 0.1  # seconds between keys: ten keys a second
-NAMED_KEYS = {"\t": "Tab", "\x1b": "Escape"}
 
 
 def pace(term: Terminal, *parts: str) -> None:
     """Type each key on its own, a tenth of a second apart: text (Tab as "\\t", escape as
     "\\x1b"), or a key by name ("C-s")."""
-    for part in parts:
-        for key in [part] if re.fullmatch(r"F\d+|C-.", part) else part:
-            if key in NAMED_KEYS:
-                term.send(NAMED_KEYS[key])
-            elif len(key) > 1:
-                term.send(key)
-            else:
-                term.type(key)
-            time.sleep(PACE)
+    presses = [key for part in parts for key in ([part] if re.fullmatch(r"F\d+|C-.", part) else part)]
+    keys(term, *presses, pause=PACE)
 
 
 def stage_number(screen: str) -> int | None:
