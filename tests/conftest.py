@@ -65,7 +65,8 @@ def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
     """Three workers a core (``-n auto``). A long test spends most of its time waiting on an app
     in a terminal or on a save, and a worker waiting leaves its core to the others; with one
     worker a core, a busy machine's cores sat half idle through those waits. Fresh-clone CI
-    runs with another process keeping a core busy: 5:05 with two a core, 4:18 and 4:45 with three."""
+    runs with another process keeping a core busy: 5:05 with two a core, 4:36 to 4:48
+    (three runs in a row) with three."""
     return 3 * (os.cpu_count() or 1)
 
 
