@@ -390,12 +390,6 @@ class HomeScreen(OffersCommands, Screen):
         pending, self._pending = self._pending, []
         for action in pending:
             action()
-        self._load_pod_screen()
-
-    @work(thread=True, group="pod-screen", exit_on_error=False)
-    def _load_pod_screen(self) -> None:
-        """Load the open pod's screens while the list is read: the first pod opens sooner."""
-        from . import pod  # noqa: F401  (about a seventh of opening a big pod, the first time)
 
     def _when_open(self, action: Callable[[], None]) -> None:
         """Do ``action`` now if the database is open, else as soon as it is."""
