@@ -6,12 +6,14 @@ worker, so ten thousand pods cost no more to show than two. For an SQLite file
 the first page is read without SQLAlchemy, while the rest of storage is still
 loading: the list can be read, moved through and filtered at once, and a pod
 chosen before the database is fully open is opened (or deleted, or a new pod
-started) as soon as it is.
+started) as soon as it is. A key typed into the filter is drawn together with the
+pods it matches, in one frame (see HomeScreen._hold_drawing).
 """
 
 from __future__ import annotations
 
 import threading
+from contextlib import AbstractContextManager
 from typing import TYPE_CHECKING, Callable
 
 from rich.cells import cell_len, set_cell_size
@@ -22,9 +24,9 @@ from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
-from textual.reactive import reactive
+from textual.reactive import Reactive, reactive
 from textual.screen import Screen
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
@@ -37,6 +39,8 @@ from .contracts import OffersCommands, RepositoryOpened
 from .text import plain
 
 if TYPE_CHECKING:  # pragma: no cover
+    from textual.timer import Timer
+
     from storage.listing import Page, PodList
 
     from .app import GqPodsApp
@@ -47,6 +51,9 @@ PAGE = 200
 NEAR_END = 20
 #: A column that narrows to fit keeps at least this many cells.
 NARROWEST = 8
+#: The longest a key typed into the filter waits to be drawn with the pods it matches (seconds):
+#: a slow database never leaves the box behind the typing by more than this.
+HOLD_FOR_PAGE = 0.05
 
 EMPTY_TEXT = (
     "No pods yet.\n\n"
@@ -127,6 +134,7 @@ class PodTable(ScrollView, can_focus=True):
         self._index: dict[str, int] = {}
         self._widths: list[int] = []
         self._lines: dict[tuple[int, Style, int], Strip] = {}  # drawn rows, by row, style and width
+        self._styles: tuple[Style, Style, Style, Style] | None = None  # as worked out for this drawing
 
     # ------------------------------------------------------------ data
 
@@ -235,20 +243,32 @@ class PodTable(ScrollView, can_focus=True):
             self._widths = widths
         return self._widths
 
+    def render_lines(self, crop: Region) -> list[Strip]:
+        self._styles = None  # worked out again, once for all the lines drawn now
+        return super().render_lines(crop)
+
+    def _line_styles(self) -> tuple[Style, Style, Style, Style]:
+        """The table's style, then its header's, even rows' and cursor's. Each walks up through
+        every container to the screen: once a line, that was a good part of a filter key's drawing."""
+        if self._styles is None:
+            components = ("pod-table--header", "pod-table--even-row", "pod-table--cursor")
+            self._styles = (self.rich_style, *(self.get_component_rich_style(name) for name in components))
+        return self._styles
+
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
-        base = self.rich_style
+        base, header, even_row, cursor = self._line_styles()
         if y == 0:
             cells = tuple(label for label, _ in self._columns)
-            return self._strip(cells, base + self.get_component_rich_style("pod-table--header"), width)
+            return self._strip(cells, base + header, width)
         row = int(self.scroll_y) + y - 1
         if row >= len(self._keys):
             return Strip.blank(width, base)
         style = base
         if row % 2:
-            style += self.get_component_rich_style("pod-table--even-row")
+            style += even_row
         if row == self.cursor_row:
-            style += self.get_component_rich_style("pod-table--cursor")
+            style += cursor
         # the style is part of the key: focus, the cursor and the theme all change it
         strip = self._lines.get((row, style, width))
         if strip is None:
@@ -263,6 +283,18 @@ class PodTable(ScrollView, can_focus=True):
             parts.append(" " + set_cell_size(text, size) + " ")
         line = set_cell_size("".join(parts), width)
         return Strip([Segment(line, style)], width)
+
+
+class FilterBox(Input):
+    """The pods filter: an Input whose text, as it grows, redraws the box and nothing else.
+
+    Textual's Input widens its scrolling area with every key, and that area asks for the
+    whole screen to be laid out again: a few milliseconds a key, with the list redrawn
+    under it. The box is one line of fixed size with no scrollbar, so the wider area
+    needs only the box redrawn (its own scrolling keeps the cursor in sight).
+    """
+
+    virtual_size = Reactive(Size(0, 0), layout=False)
 
 
 class ListFooter(Footer):
@@ -344,12 +376,14 @@ class HomeScreen(OffersCommands, Screen):
         self._focus_list = True  # move the keyboard to the list when it next shows
         self._pending: list[Callable[[], None]] = []
         self._state: tuple[bool, bool] | None = None  # (any pods, any shown) as last drawn
+        self._held: AbstractContextManager[None] | None = None  # the app's drawing, held for a page
+        self._hold_limit: Timer | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
         with Vertical(id="home"):
             yield Static(Content("Pods  (Enter opens the chosen pod)"), id="home-title", classes="screen-title")
-            yield Input(placeholder="Filter by team, case, title or date  ( / )", id="filter", compact=True)
+            yield FilterBox(placeholder="Filter by team, case, title or date  ( / )", id="filter", compact=True)
             yield PodTable(id="pods")
             yield Static(Content(LOADING_TEXT), id="empty")
         yield ListFooter()
@@ -363,10 +397,16 @@ class HomeScreen(OffersCommands, Screen):
         table.add_column("Style", width=17)
         table.add_column("Status", width=11)
         table.display = False
+        # As the key changes the box, before the box is drawn (see _hold_drawing)
+        self.watch(self.query_one("#filter", Input), "value", self._hold_drawing, init=False)
         # Straight away: the first page is read while the first frame is drawn.
         self.refresh_pods()
 
+    def on_screen_suspend(self) -> None:
+        self._draw_held()
+
     def on_unmount(self) -> None:
+        self._draw_held()
         with self._lister_lock:
             if self._lister is not None:
                 self._lister.close()  # the quick reader's own connection to the file
@@ -453,7 +493,31 @@ class HomeScreen(OffersCommands, Screen):
                     self._lister = listing.open_list(self.app.db_url)
             return self._lister
 
+    def _hold_drawing(self) -> None:
+        """Hold the app's drawing while the pods a changed filter matches are read.
+
+        Drawn at once, the new letter would show over the old list, and its pods a frame or two
+        later: Textual draws at most once in each 1/60 s slot, and the letter would have used
+        one. Held, the letter and its pods are drawn together, in the slot after the page comes
+        (see _got), or after HOLD_FOR_PAGE if the database is slow to answer.
+        """
+        if self._held is None and self.is_current:
+            self._held = self.app.batch_update()
+            self._held.__enter__()
+            self._hold_limit = self.set_timer(HOLD_FOR_PAGE, self._draw_held, name="filter-hold")
+
+    def _draw_held(self) -> None:
+        """Let the app draw again, now (a held filter key's page came, or the wait is over)."""
+        held, self._held = self._held, None
+        if self._hold_limit is not None:
+            self._hold_limit.stop()
+            self._hold_limit = None
+        if held is not None:
+            held.__exit__(None, None, None)
+            self.check_idle()  # the screen looks again for what needs drawing
+
     def _failed(self, error: Exception) -> None:
+        self._draw_held()
         self._reading_more = False
         self.notify(str(error), title=getattr(error, "title", ""), severity="error", timeout=15)
 
@@ -472,6 +536,7 @@ class HomeScreen(OffersCommands, Screen):
         else:
             self.pods = list(page.pods)
             self._show(select_id)
+        self._draw_held()
         if not self.loaded:
             self.loaded = True
             self.post_message(self.Listed())

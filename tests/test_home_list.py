@@ -15,13 +15,14 @@ from pathlib import Path
 import pytest
 
 from screens.app import GqPodsApp
+from screens import home
 from screens.confirm import ConfirmScreen
 from screens.home import PAGE, HomeScreen, PodTable
 from screens.pod import PodScreen
 from storage import listing
 from storage.migrate import HEAD
 from tests.factories import full_pod
-from tests.pilot import ready, wait_until
+from tests.pilot import WAIT, paste, ready, wait_until
 
 ROOT = Path(__file__).resolve().parent.parent
 FIRST = dt.date(2020, 1, 1)
@@ -198,6 +199,102 @@ async def test_escape_in_the_filter_gives_the_keys_back_to_the_list(db_url, repo
         assert isinstance(app.screen, ConfirmScreen)  # offered to delete, not typed into the filter
         assert "Family A" in str(app.screen.query_one("#question").render())
         assert box.value == ""
+
+
+# ---------------------------------------------------------------- drawing
+
+
+def frames_of(app) -> list[tuple[str, str]]:
+    """Each frame the home screen draws from now on: (the filter then, the screen's text)."""
+    screen = app.screen
+    box = screen.query_one("#filter")
+    frames: list[tuple[str, str]] = []
+    draw = screen._compositor_refresh
+
+    def drawn() -> None:
+        draw()
+        frames.append((box.value, "\n".join(strip.text for strip in screen._compositor.render_strips())))
+
+    screen._compositor_refresh = drawn
+    return frames
+
+
+def cases_drawn(text: str) -> list[str]:
+    return [case for case in ("100 sure thing", "100% sure_thing", "Famille Ø", "Family B", "Family A") if case in text]
+
+
+def matching(db_url: str, search: str) -> list[str]:
+    quick = listing.open_list(db_url)
+    try:
+        return [p.case_reference for p in quick.page(search).pods]
+    finally:
+        quick.close()
+
+
+async def test_each_key_in_the_filter_is_drawn_with_the_pods_it_matches(db_url, five, monkeypatch):
+    # Drawn at once, "so" showed over the list for "s" (every pod) until the next frame.
+    # The wait for the page is made long here, so the slowest machine still gets its page in time.
+    monkeypatch.setattr(home, "HOLD_FOR_PAGE", WAIT)
+    app = GqPodsApp(db_url)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await pilot.press("slash")
+        frames = frames_of(app)
+        await pilot.press(*"south")
+        await wait_until(pilot, lambda: frames and frames[-1][0] == "south", what="the filter drawn")
+        assert cases_drawn(frames[-1][1]) == ["Family A"]
+        drawn = [(typed, cases_drawn(text)) for typed, text in frames]
+        # (a letter typed before the last one's pods came is drawn with the next one's)
+        assert set(typed for typed, _ in drawn) <= {"", "s", "so", "sou", "sout", "south"}
+        assert drawn == [(typed, matching(db_url, typed)) for typed, _ in drawn]
+
+
+async def test_a_slow_database_does_not_hold_back_what_is_typed(db_url, five, monkeypatch):
+    app = GqPodsApp(db_url)
+    gate = threading.Event()
+    read = listing.SqliteList.page
+
+    def slow_page(self, *args, **kwargs):
+        gate.wait(WAIT)
+        return read(self, *args, **kwargs)
+
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await settled(pilot)
+        assert type(app.screen._lister) is listing.SqliteList
+        monkeypatch.setattr(listing.SqliteList, "page", slow_page)
+        try:
+            await pilot.press("slash")
+            frames = frames_of(app)
+            await pilot.press("s", "o")
+            await wait_until(pilot, lambda: any(typed == "so" for typed, _ in frames), what="the letters drawn")
+            assert not gate.is_set()  # drawn while the database has still not answered
+            assert "so" in [line.strip() for line in frames[-1][1].splitlines()]
+            assert len(cases_drawn(frames[-1][1])) == 5  # the list as it was, until the answer comes
+            gate.set()
+            await wait_until(pilot, lambda: cases_drawn(frames[-1][1]) == ["Family A"], what="the answer drawn")
+        finally:
+            gate.set()
+
+
+async def test_a_long_filter_keeps_the_end_being_typed_in_sight(db_url, five):
+    words = " ".join(f"w{n}" for n in range(40))  # 149 characters: wider than the box
+    app = GqPodsApp(db_url)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        await pilot.press("slash", "w", "0", "space")
+        await paste(pilot, words.removeprefix("w0 "))
+        await answered(pilot, words)
+        box_line = next(line for line in text_of(app).splitlines() if "w38 w39" in line)
+        assert "w0 w1 " not in box_line
+        await pilot.press("home")
+        await pilot.pause()
+        box_line = next(line for line in text_of(app).splitlines() if "w0 w1 " in line)
+        assert "w39" not in box_line
+
+
+def text_of(app) -> str:
+    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
 
 
 # ---------------------------------------------------------------- damaged rows
