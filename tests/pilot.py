@@ -36,6 +36,11 @@ async def wait_until(pilot, condition, timeout: float = WAIT, what: str = "the a
         interval = min(interval * 1.25, LOOK_AT_MOST_EVERY)
 
 
+def screen_text(screen) -> str:
+    """What a screen has drawn, as the room reads it: characters only, colour gone."""
+    return "\n".join(strip.text for strip in screen._compositor.render_strips())
+
+
 async def paste(pilot, text: str, selector: str | None = None) -> None:
     """Paste ``text`` where the keyboard is (or into the box ``selector`` finds), as a terminal
     sends a paste: for text whose typing is not what a test is about (a key at a time, each

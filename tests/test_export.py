@@ -17,7 +17,7 @@ from screens.app import GqPodsApp
 from screens.confirm import ConfirmScreen
 from screens.export import ExportScreen
 from tests.factories import full_pod
-from tests.pilot import open_pod, wait_until
+from tests.pilot import open_pod, screen_text, wait_until
 
 
 def imported(capsys, tmp_path: Path, **overrides) -> str:
@@ -317,8 +317,8 @@ async def test_the_preview_shows_the_record_as_soon_as_the_dialog_opens(gq_home)
         dialog = await _dialog(pilot)
         preview = dialog.query_one("#preview", TextArea)
         assert preview.text == dialog.text()
-        screen_text = "\n".join(strip.text for strip in dialog._compositor.render_strips())
-        assert "**OFFICIAL-SENSITIVE**" in screen_text and "Stuck case: Family C" in screen_text
+        shown = screen_text(dialog)
+        assert "**OFFICIAL-SENSITIVE**" in shown and "Stuck case: Family C" in shown
         await pilot.press("ctrl+r")  # a changed option shows the changed record at once too
         await pilot.pause()
         assert "Amy" not in preview.text and preview.text == dialog.text()

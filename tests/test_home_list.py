@@ -22,7 +22,7 @@ from screens.pod import PodScreen
 from storage import listing
 from storage.migrate import HEAD
 from tests.factories import full_pod
-from tests.pilot import WAIT, paste, ready, wait_until
+from tests.pilot import WAIT, paste, ready, screen_text, wait_until
 
 ROOT = Path(__file__).resolve().parent.parent
 FIRST = dt.date(2020, 1, 1)
@@ -213,7 +213,7 @@ def frames_of(app) -> list[tuple[str, str]]:
 
     def drawn() -> None:
         draw()
-        frames.append((box.value, "\n".join(strip.text for strip in screen._compositor.render_strips())))
+        frames.append((box.value, screen_text(screen)))
 
     screen._compositor_refresh = drawn
     return frames
@@ -285,16 +285,12 @@ async def test_a_long_filter_keeps_the_end_being_typed_in_sight(db_url, five):
         await pilot.press("slash", "w", "0", "space")
         await paste(pilot, words.removeprefix("w0 "))
         await answered(pilot, words)
-        box_line = next(line for line in text_of(app).splitlines() if "w38 w39" in line)
+        box_line = next(line for line in screen_text(app.screen).splitlines() if "w38 w39" in line)
         assert "w0 w1 " not in box_line
         await pilot.press("home")
         await pilot.pause()
-        box_line = next(line for line in text_of(app).splitlines() if "w0 w1 " in line)
+        box_line = next(line for line in screen_text(app.screen).splitlines() if "w0 w1 " in line)
         assert "w39" not in box_line
-
-
-def text_of(app) -> str:
-    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
 
 
 # ---------------------------------------------------------------- damaged rows

@@ -9,18 +9,13 @@ from gq_pods.model import DangerStatement, Pod
 from screens.app import GqPodsApp
 from screens.map import MapColumn, MapPanel
 from tests.factories import full_pod
-from tests.pilot import open_pod, open_tab, wait_until
-
-
-def screen_text(app) -> str:
-    """The screen as the room reads it: characters only, colour gone."""
-    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+from tests.pilot import open_pod, open_tab, screen_text, wait_until
 
 
 def marked(app, panel: MapPanel) -> list[str]:
     """The map's lines that carry the ▶ marker."""
     region = panel.region
-    lines = screen_text(app).splitlines()[region.y : region.bottom]
+    lines = screen_text(app.screen).splitlines()[region.y : region.bottom]
     return [line[region.x : region.right] for line in lines if "▶" in line[region.x : region.right]]
 
 
@@ -39,7 +34,7 @@ async def test_a_tick_box_says_ticked_or_not_in_characters(db_url, repo):
         await pilot.pause()
         assert str(manager.render()).startswith("[x]")
         assert str(practice.render()).startswith("[ ]")
-        shown = screen_text(app)
+        shown = screen_text(app.screen)
         assert "[x]" in shown and "[ ]" in shown and "X▌" not in shown
 
 
@@ -51,11 +46,11 @@ async def test_the_chosen_pair_and_the_chosen_map_card_are_marked_with_a_charact
     app = GqPodsApp(db_url)
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await open_tab(pilot, pod_id, "statements", "danger_statements")
-        await wait_until(pilot, lambda: "▶ 1. " in screen_text(app), what="the first pair marked")
-        assert "▶ 2. " not in screen_text(app)
+        await wait_until(pilot, lambda: "▶ 1. " in screen_text(app.screen), what="the first pair marked")
+        assert "▶ 2. " not in screen_text(app.screen)
         await pilot.press("down")
-        await wait_until(pilot, lambda: "▶ 2. " in screen_text(app), what="the second pair marked")
-        assert "▶ 1. " not in screen_text(app)
+        await wait_until(pilot, lambda: "▶ 2. " in screen_text(app.screen), what="the second pair marked")
+        assert "▶ 1. " not in screen_text(app.screen)
 
         await pilot.press("f2")
         panel = screen.query_one(MapPanel)
@@ -94,7 +89,7 @@ async def test_at_80_columns_the_keys_that_matter_now_are_all_on_the_footer(db_u
         keys = footer_keys(app)
         for key in ("a", "enter", "d", "f8", "f2", "f5", "f6", "ctrl+z", "f1"):
             assert key in keys, f"{key} is missing from {keys}"
-        assert "f8 Next" in screen_text(app).splitlines()[-1]
+        assert "f8 Next" in screen_text(app.screen).splitlines()[-1]
 
         await screen.go_to_stage(len(screen.plan.stages) - 1)  # the reflection: finishing is near
         await wait_until(pilot, lambda: "ctrl+f" in footer_keys(app), what="Finish on the footer")
@@ -112,7 +107,7 @@ async def test_at_120_columns_the_footer_has_room_for_the_longer_words(db_url, r
         keys = footer_keys(app)
         for key in ("a", "enter", "d", "f8", "f7", "f2", "f5", "f6", "ctrl+z", "ctrl+e", "f1"):
             assert key in keys, f"{key} is missing from {keys}"
-        assert "f8 Next stage" in screen_text(app).splitlines()[-1]
+        assert "f8 Next stage" in screen_text(app.screen).splitlines()[-1]
 
 
 def words(text: str) -> str:
@@ -122,7 +117,7 @@ def words(text: str) -> str:
 def region_text(app, widget) -> str:
     """What the screen shows inside one widget's region."""
     region = widget.region
-    lines = screen_text(app).splitlines()[region.y : region.bottom]
+    lines = screen_text(app.screen).splitlines()[region.y : region.bottom]
     return "\n".join(line[region.x : region.right] for line in lines)
 
 
@@ -147,8 +142,8 @@ async def test_at_80x24_stage_prompts_and_the_scale_question_are_never_cut(db_ur
         await all_prompts_shown(pilot, screen)
         index = next(i for i, stage in enumerate(screen.plan.stages) if stage.work == "scaling")
         await screen.go_to_stage(index)
-        await wait_until(pilot, lambda: "Question: Where" in screen_text(app), what="the scale's question")
-        assert words(question) in words(screen_text(app))
+        await wait_until(pilot, lambda: "Question: Where" in screen_text(app.screen), what="the scale's question")
+        assert words(question) in words(screen_text(app.screen))
         await all_prompts_shown(pilot, screen)
 
 
@@ -183,7 +178,7 @@ async def test_at_80x24_the_checker_suggestions_show_below_the_editor_and_tab_re
         side = screen.query_one("#statement-side")
         await wait_until(pilot, lambda: side.region.height >= 3, what="the suggestions on screen")
         assert screen.region.contains_region(side.region)
-        assert "Suggestions" in screen_text(app)
+        assert "Suggestions" in screen_text(app.screen)
         for _ in range(30):
             if app.focused is side:
                 break
@@ -251,10 +246,10 @@ async def test_presentation_mode_at_80x24_shows_one_column_at_a_time_left_and_ri
         await wait_until(pilot, lambda: screen.presenting and not screen.query_one("#pod-bar").region.width)
         assert columns_shown(panel) == [0]
         assert not panel.query_one("#map-column-bar").display
-        assert "What are we worried about?" in screen_text(app)
+        assert "What are we worried about?" in screen_text(app.screen)
         await pilot.press("right")
         await wait_until(pilot, lambda: columns_shown(panel) == [1])
-        assert "What's working well?" in screen_text(app)
+        assert "What's working well?" in screen_text(app.screen)
         # Growing the terminal while presenting stands the columns side by side.
         await pilot.resize_terminal(120, 40)
         await wait_until(pilot, lambda: columns_shown(panel) == [0, 1, 2], what="three columns")

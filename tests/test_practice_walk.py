@@ -16,7 +16,7 @@ from screens.compare import CompareScreen, DoneScreen
 from screens.pod import PodScreen
 from screens.practice import PracticeScreen
 from screens.progress import ProgressScreen
-from tests.pilot import paste, ready, wait_until
+from tests.pilot import paste, ready, screen_text, wait_until
 
 LIBRARY = scenarios.load_library(Path("/nonexistent-team-folder"))
 SECTION_KEYS = {"harm": "1", "complicating_factors": "2", "grey_areas": "3", "existing_strengths": "4", "existing_safety": "5"}
@@ -37,7 +37,7 @@ def words_in_widgets(screen) -> str:
         elif isinstance(widget, Input):
             texts.append(widget.value)
     if hasattr(screen, "_compositor"):  # a screen: what is drawn on it too
-        texts.append("\n".join(strip.text for strip in screen._compositor.render_strips()))
+        texts.append(screen_text(screen))
     return " ".join(" ".join(texts).split())
 
 
