@@ -21,12 +21,8 @@ from gq_pods.days import describe_day, read_day_or_problem
 
 from .new_pod import REASON_NOTES, ParticipantRow, add_participant_row
 from .controls import TickBox
+from .text import read_as
 from .workspace import PodPanel
-
-
-def read_as(day: dt.date | None) -> Content:
-    """The day a typed date was read as, in full, shown beside the box."""
-    return Content(f"Read as {describe_day(day)}") if day is not None else Content("")
 
 
 def manager_note(pod: Pod) -> Content:

@@ -17,6 +17,7 @@ from gq_pods.days import read_day_or_problem
 from gq_pods.rules import problems
 
 from .controls import TickBox
+from .text import read_as
 
 if TYPE_CHECKING:  # pragma: no cover
     from .app import GqPodsApp
@@ -86,8 +87,9 @@ class NewPodScreen(Screen):
             yield Static(Content(STYLE_NOTES["group_supervision"]), id="style-note", classes="note")
             with Horizontal(classes="field-row"):
                 with Vertical(classes="field"):
-                    yield Label("Date (for example 20/11/2026 or today)", classes="field-label")
+                    yield Label("Date (e.g. 20/11/2026, today)", classes="field-label")
                     yield Input(self.app.wall_clock().date().isoformat(), id="date", compact=True)
+                    yield Static(read_as(self.app.wall_clock().date()), id="date-read")
                 with Vertical(classes="field"):
                     yield Label("Team", classes="field-label")
                     yield Input(placeholder="e.g. North Locality Team", id="team", compact=True)
@@ -151,6 +153,11 @@ class NewPodScreen(Screen):
         return pod, ""
 
     # ------------------------------------------------------------ events
+
+    @on(Input.Changed, "#date")
+    def _date_changed(self, event: Input.Changed) -> None:
+        date, problem = read_day_or_problem(event.value, self.app.wall_clock().date())
+        self.query_one("#date-read", Static).update(read_as(date) if date is not None else Content(problem or ""))
 
     @on(Select.Changed, "#style")
     def _style_changed(self) -> None:

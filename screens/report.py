@@ -26,7 +26,7 @@ from gq_pods import crashlog, paths
 from gq_pods.days import describe_day, read_day_or_problem
 
 from .save_file import WritesAFile
-from .text import plain
+from .text import plain, read_as
 
 if TYPE_CHECKING:  # pragma: no cover
     from .app import GqPodsApp
@@ -129,7 +129,7 @@ class ReportScreen(WritesAFile, Screen):
                 read.update(Content(problem).stylize("bold") + Content(f" The report shown is still {shown}."))
                 return
             assert since is not None
-            read.update(Content(f"Read as {describe_day(since)}"))
+            read.update(read_as(since))
         else:
             read.update(Content("Every team pod so far"))
         self._follow_path(since)

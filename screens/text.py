@@ -6,18 +6,26 @@ Everything a practitioner typed reaches a widget through ``plain()``, so
 
 from __future__ import annotations
 
+import datetime as dt
+
 from rich.text import Text
 from textual.content import Content
 
+from gq_pods.days import describe_day
 from gq_pods.visible import visible
 
-__all__ = ["cell", "plain", "visible"]
+__all__ = ["cell", "plain", "read_as", "visible"]
 
 
 def plain(text: str, style: str = "") -> Content:
     """User text as a Content that no markup parser will ever read."""
     content = Content(visible(text))
     return content.stylize(style) if style else content
+
+
+def read_as(day: dt.date | None) -> Content:
+    """The day a typed date was read as, in full, shown beside the box."""
+    return Content(f"Read as {describe_day(day)}") if day is not None else Content("")
 
 
 def cell(text: str, style: str = "") -> Text:

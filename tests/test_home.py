@@ -112,6 +112,32 @@ async def test_a_bad_date_is_explained_and_nothing_is_saved(db_url):
         assert app.repository.list_pods() == []
 
 
+async def test_the_new_pod_date_shows_the_day_it_was_read_as(db_url):
+    app = GqPodsApp(db_url, wall_clock=lambda: dt.datetime(2026, 12, 1, 10, 0))  # a Tuesday
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        await pilot.press("n")
+        await wait_until(pilot, lambda: isinstance(app.screen, NewPodScreen))
+        box = app.screen.query_one("#date", Input)
+
+        def read() -> str:
+            return str(app.screen.query_one("#date-read", Static).render())
+
+        assert read() == "Read as Tuesday 1 December 2026"  # today, as the form opens
+        for typed, shown in [
+            ("11/12/2026", "Read as Friday 11 December 2026"),  # day first, as in the UK
+            ("next Friday", "Read as Friday 11 December 2026"),
+            ("in two weeks", "Read as Tuesday 15 December 2026"),
+            ("12/31/2026", "month"),  # month first is refused, and says why
+        ]:
+            box.value = typed
+            await wait_until(pilot, lambda: shown in read(), what=f"{typed!r} read")
+        box.value = "in two weeks"
+        await pilot.press("ctrl+s")
+        await wait_until(pilot, lambda: app.repository.list_pods(), what="the pod saved")
+        assert app.repository.list_pods()[0].date == dt.date(2026, 12, 15)
+
+
 async def test_choosing_a_manager_ticks_manager_present(db_url):
     app = GqPodsApp(db_url)
     async with app.run_test(size=(120, 40)) as pilot:
