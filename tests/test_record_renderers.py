@@ -29,7 +29,17 @@ from tests.factories import full_pod
 from tests.test_record import text_fields
 from tests.test_record_hostile import hostile_text
 
-PANDOC = shutil.which("pandoc")
+def _pandoc_path() -> str | None:
+    """The pandoc the test extras install (pypandoc_binary), else one on the PATH."""
+    try:
+        import pypandoc
+
+        return pypandoc.get_pandoc_path()
+    except (ImportError, OSError):
+        return shutil.which("pandoc")
+
+
+PANDOC = _pandoc_path()
 
 
 def _pandoc(fmt: str):
