@@ -258,6 +258,24 @@ async def test_presentation_mode_at_80x24_shows_one_column_at_a_time_left_and_ri
 # ---------------------------------------------------------------- snapshots
 
 
+async def test_a_pod_opens_with_only_the_tab_on_show_built_and_a_click_builds_another(db_url, repo):
+    # Every tab built up front was about 340 widgets for a big pod, and a second to open it.
+    pod_id = repo.add_pod(full_pod(current_stage="worries"))
+    app = GqPodsApp(db_url)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_pod(pilot, pod_id)
+
+        def built() -> list[str]:
+            return [pane.id.removeprefix("tab-") for pane in screen.query("#pod-tabs TabPane") if pane.children]
+
+        assert built() == ["map"]
+        assert "found with a bruise" in screen_text(screen)
+        await pilot.click("#--content-tab-tab-statements")
+        await wait_until(pilot, lambda: "statements" in built(), what="the statements tab built")
+        assert built() == ["map", "statements"]
+        await wait_until(pilot, lambda: "Danger statement" in screen_text(screen), what="the statements tab drawn")
+
+
 def test_snapshot_statements_stage_with_its_key_line_at_80x24(snap_compare, db_url):
     import datetime as dt
 
