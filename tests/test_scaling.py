@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.widgets import Input, OptionList, Select
 
-from gq_pods.model import DEFAULT_SCALE_QUESTION, Participant
+from gq_pods.model import DEFAULT_SCALE_QUESTION, DangerStatement, Participant
 from screens.app import GqPodsApp
 from screens.confirm import ConfirmScreen
 from screens.pod import PodScreen
@@ -222,6 +222,27 @@ async def test_each_danger_statement_gets_its_own_scale(db_url, repo):
         pod = stored(screen, db_url)
         assert [s.about for s in pod.scales] == ["ds1"]
         assert [(s.who, s.score) for s in pod.scale_for("ds1").scores] == [("Jo Reed", 2)]
+
+
+async def test_the_scale_chooser_names_a_statement_by_who_is_worried_whatever_its_wording_starts_with(db_url, repo):
+    # the agreed wording opens with what Mum does well: the chooser still starts with the worry
+    statement = DangerStatement(
+        id="ds1", who_is_worried="The school", behaviour="Dad hits T with a belt", impact="T could be badly hurt",
+        text="Mum has taken T to every appointment. The school is worried that Dad hits T with a belt.",
+    )
+    pod_id = repo.add_pod(full_pod(danger_statements=[statement], safety_goals=[], scales=[]))
+    app = GqPodsApp(db_url)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_scaling(pilot, pod_id)
+        choice = screen.query_one("#scale-choice", Select)
+        labels = [str(label) for label, _ in choice._options]
+        assert labels[0] == "Overall scale"
+        assert labels[1].startswith("Danger statement 1: The school is worried")
+        choice.focus()
+        await pilot.press("enter")  # the chooser opened, as a person reads it
+        await wait_until(pilot, lambda: "Danger statement 1: The school is worried" in screen_text(screen),
+                         what="the chooser's list drawn")
+        assert "Danger statement 1: Mum has taken" not in screen_text(screen)
 
 
 async def test_the_scale_question_can_be_reworded_and_reset(db_url, repo):
