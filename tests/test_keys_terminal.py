@@ -21,8 +21,9 @@ PACE = 0.1  # seconds between keys: ten keys a second
 
 def pace(term: Terminal, *parts: str) -> None:
     """Type each key on its own, a tenth of a second apart: text (Tab as "\\t", escape as
-    "\\x1b"), or a key by name ("C-s")."""
-    presses = [key for part in parts for key in ([part] if re.fullmatch(r"F\d+|C-.", part) else part)]
+    "\\x1b"), or a key by name ("C-s", "F8", "BTab" for Shift+Tab, "Enter", "Down")."""
+    named = r"F\d+|C-.|BTab|Enter|Down"
+    presses = [key for part in parts for key in ([part] if re.fullmatch(named, part) else part)]
     keys(term, *presses, pause=PACE)
 
 
@@ -162,3 +163,64 @@ def test_keys_typed_straight_after_a_go_into_the_editor_it_opens(tmp_path):
     assert [p.name for p in stored.people] == ["KM"]
     assert [item.text for item in stored.map.harm] == ["Dad shouts"]
     assert [s.who_is_worried for s in stored.danger_statements] == ["The school"]
+
+
+def test_the_focus_scale_details_and_reflection_boxes_keep_every_key_at_ten_keys_a_second(tmp_path):
+    env = make_env(tmp_path / "home")
+    pod = Pod(
+        case_reference="Family T",
+        participants=[Participant("SP", "facilitator"), Participant("JR", "presenter")],
+        current_stage="set_up",
+    )
+    import_pod(env, pod, tmp_path)
+    term = Terminal([str(GQ_PODS)], env, 80, 24)
+    try:
+        term.wait_for("Family T")
+        term.send("Enter")
+        term.wait_for("Stage 1 of")
+        term.wait_for("[ ] The team manager is here")
+        # The set-up stage puts the keyboard on "the manager is here": tick it, back up to the
+        # team (reason, date, case, team), then Tab along every box to the next review.
+        # A box that already holds text is replaced by what is typed (the case's "Family T").
+        pace(
+            term, " ", "BTab", "BTab", "BTab", "BTab", "East", "\t", "KT", "\t", "2026-12-11",
+            "\t\t\t\t", "Go ahead", "\t", "SP", "\t", "2026-12-18",
+        )
+
+        go_to_stage(term, "Focus question")
+        # focus question -> the presenter's story -> the child's views
+        pace(term, "How safe is T?", "\t", "Mum rang", "\t", "I miss Nan")
+
+        go_to_stage(term, "Scaling")
+        term.wait_for("1. JR (presenter)")
+        term.send("Enter")
+        term.wait_for("Score for JR")
+        # score -> not lower because -> up one point
+        pace(term, "6", "\t", "Nan helps", "\t", "Dad calmer", "C-s")
+        term.wait_for("Not lower because: Nan helps")
+
+        go_to_stage(term, "Reflection")
+        term.wait_for("Was it answered?")
+        # answered (Yes) -> pleased with -> most useful -> learning
+        pace(term, "Enter", "Down", "Enter", "\t", "Kept calm", "\t", "The scale", "\t", "Ask first")
+        quit_saved(term)
+    finally:
+        term.close()
+
+    stored = stored_pod(env)
+    assert (stored.team, stored.case_reference, stored.date) == ("East", "KT", dt.date(2026, 12, 11))
+    assert (stored.case_reason, stored.manager_present, stored.practice) == ("new", True, False)
+    assert (stored.manager_decision, stored.record_author, stored.next_review) == (
+        "Go ahead", "SP", dt.date(2026, 12, 18),
+    )
+    assert [(p.name, p.role) for p in stored.participants] == [("SP", "facilitator"), ("JR", "presenter")]
+    assert stored.focus_question == "How safe is T?"
+    assert [(r.key, r.notes) for r in stored.stages if r.notes] == [("story", "Mum rang")]
+    assert stored.childs_views == "I miss Nan"
+    assert [(s.about, [(x.who, x.score, x.reason, x.next_point) for x in s.scores]) for s in stored.scales] == [
+        ("overall", [("JR", 6, "Nan helps", "Dad calmer")]),
+    ]
+    reflection = stored.reflection
+    assert (
+        reflection.focus_question_answered, reflection.pleased_with, reflection.most_useful, reflection.learning
+    ) == ("yes", "Kept calm", "The scale", "Ask first")
