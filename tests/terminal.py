@@ -181,6 +181,20 @@ def import_pod(env: dict[str, str], pod, folder: Path) -> int:
         repo.close()
 
 
+def open_pod_in_terminal(env: dict[str, str], case: str, width: int = 80, height: int = 24,
+                         record: Path | None = None) -> Terminal:
+    """The real program started on the home list, and the pod listed as ``case`` opened with Enter
+    (put it in the database first with :func:`import_pod`). The caller closes the terminal."""
+    term = Terminal([str(GQ_PODS)], env, width, height, record=record)
+    try:
+        term.wait_for(case)
+        term.send("Enter")
+    except BaseException:
+        term.close()
+        raise
+    return term
+
+
 def database_url(env: dict[str, str]) -> str:
     """The SQLite database the real program uses with this environment."""
     return f"sqlite:///{Path(env['GQ_PODS_HOME']) / 'data' / 'pods.sqlite3'}"

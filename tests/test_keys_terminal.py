@@ -14,7 +14,7 @@ import datetime as dt
 import re
 
 from gq_pods.model import Participant, Pod
-from tests.terminal import GQ_PODS, Terminal, database_url, import_pod, keys, make_env
+from tests.terminal import GQ_PODS, Terminal, database_url, import_pod, keys, make_env, open_pod_in_terminal
 
 PACE = 0.1  # seconds between keys: ten keys a second
 
@@ -132,10 +132,8 @@ def test_keys_typed_straight_after_a_go_into_the_editor_it_opens(tmp_path):
         current_stage="genogram",
     )
     import_pod(env, pod, tmp_path)
-    term = Terminal([str(GQ_PODS)], env, 80, 24)
+    term = open_pod_in_terminal(env, "Family T")
     try:
-        term.wait_for("Family T")
-        term.send("Enter")
         term.wait_for("Stage 3 of")
         term.wait_for("Add person (a)")
         # `a` and the words in one go, as fast as a terminal sends a burst: no waiting.
@@ -173,10 +171,8 @@ def test_the_focus_scale_details_and_reflection_boxes_keep_every_key_at_ten_keys
         current_stage="set_up",
     )
     import_pod(env, pod, tmp_path)
-    term = Terminal([str(GQ_PODS)], env, 80, 24)
+    term = open_pod_in_terminal(env, "Family T")
     try:
-        term.wait_for("Family T")
-        term.send("Enter")
         term.wait_for("Stage 1 of")
         term.wait_for("[ ] The team manager is here")
         # The set-up stage puts the keyboard on "the manager is here": tick it, back up to the

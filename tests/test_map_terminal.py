@@ -7,7 +7,7 @@ import signal
 import subprocess
 
 from gq_pods.model import MapItem, Participant, Pod, PodMap
-from tests.terminal import GQ_PODS, Terminal, import_pod, make_env
+from tests.terminal import GQ_PODS, Terminal, import_pod, make_env, open_pod_in_terminal
 
 
 def app_pids(term: Terminal) -> list[int]:
@@ -39,10 +39,8 @@ def test_text_typed_into_the_map_survives_sigkill(tmp_path):
     )
     import_pod(env, pod, tmp_path)
 
-    term = Terminal([str(GQ_PODS)], env, 80, 24)
+    term = open_pod_in_terminal(env, "Family K")
     try:
-        term.wait_for("Family K")
-        term.send("Enter")
         term.wait_for("What are we worried about?")
         term.wait_for("Amy was bruised in March.")
         term.send("a")

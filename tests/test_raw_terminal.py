@@ -13,7 +13,7 @@ from __future__ import annotations
 import sqlite3
 
 from gq_pods.model import MapItem, Participant, Person, Pod, PodMap
-from tests.terminal import GQ_PODS, Terminal, database_url, import_pod, make_env, poll
+from tests.terminal import database_url, import_pod, make_env, open_pod_in_terminal, poll
 from tests.test_storage_clean import CONTROLS, stored_text
 
 # Clear the screen; write "Hello" to the clipboard (OSC 52); retitle the window (OSC 0);
@@ -57,10 +57,8 @@ def test_escape_sequences_in_a_pod_and_a_paste_never_reach_the_terminal_or_stay_
     import_pod(env, pod, tmp_path)  # straight into the database, as an older release could have left it
     assert any("\x1b]52;" in text for text in stored_text(database_url(env)))
 
-    term = Terminal([str(GQ_PODS)], env, 120, 40, record=tmp_path / "terminal-output")
+    term = open_pod_in_terminal(env, "Family K", 120, 40, record=tmp_path / "terminal-output")
     try:
-        term.wait_for("Family K")
-        term.send("Enter")
         # The set-up stage opens on the Pod tab's form: the team and each participant in edit boxes.
         term.wait_for("North Team")
         # The participants sit below the pod's details: Tab down the form until they show.

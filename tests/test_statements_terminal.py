@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from gq_pods.model import Participant, Pod
-from tests.terminal import GQ_PODS, Terminal, import_pod, make_env
+from tests.terminal import import_pod, make_env, open_pod_in_terminal
 
 
 def test_a_statement_typed_in_a_real_terminal_is_composed_shown_and_saved(tmp_path):
@@ -16,10 +16,8 @@ def test_a_statement_typed_in_a_real_terminal_is_composed_shown_and_saved(tmp_pa
     )
     import_pod(env, pod, tmp_path)
 
-    term = Terminal([str(GQ_PODS)], env, 80, 24)
+    term = open_pod_in_terminal(env, "Family T")
     try:
-        term.wait_for("Family T")
-        term.send("Enter")
         term.wait_for("No danger statements yet")
         term.send("a")
         term.wait_for("Who is worried?")
