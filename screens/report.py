@@ -26,7 +26,7 @@ from gq_pods import crashlog, paths
 from gq_pods.days import describe_day, read_day_or_problem
 
 from .save_file import WritesAFile
-from .text import plain, read_as
+from .text import read_as
 
 if TYPE_CHECKING:  # pragma: no cover
     from .app import GqPodsApp

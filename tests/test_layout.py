@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from textual.widgets import Checkbox
 
-from gq_pods.model import DangerStatement, Pod
+from gq_pods.model import DangerStatement
 from screens.app import GqPodsApp
 from screens.map import MapColumn, MapPanel
 from tests.factories import full_pod
@@ -102,7 +102,7 @@ async def test_at_120_columns_the_footer_has_room_for_the_longer_words(db_url, r
     pod_id = repo.add_pod(full_pod(current_stage="worries"))
     app = GqPodsApp(db_url)
     async with app.run_test(size=(120, 40)) as pilot:
-        screen = await open_pod(pilot, pod_id)
+        await open_pod(pilot, pod_id)
         await wait_until(pilot, lambda: "a" in footer_keys(app), what="the map's keys on the footer")
         keys = footer_keys(app)
         for key in ("a", "enter", "d", "f8", "f7", "f2", "f5", "f6", "ctrl+z", "ctrl+e", "f1"):
