@@ -181,6 +181,14 @@ def import_pod(env: dict[str, str], pod, folder: Path) -> int:
         repo.close()
 
 
+def small_pod(case: str, **fields):
+    """A pod for a terminal test: the case, SP facilitating, JR presenting, and ``fields``."""
+    from gq_pods.model import Participant, Pod
+
+    return Pod(case_reference=case, participants=[Participant("SP", "facilitator"), Participant("JR", "presenter")],
+               **fields)
+
+
 def open_pod_in_terminal(env: dict[str, str], case: str, width: int = 80, height: int = 24,
                          record: Path | None = None) -> Terminal:
     """The real program started on the home list, and the pod listed as ``case`` opened with Enter

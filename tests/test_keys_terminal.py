@@ -13,8 +13,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from gq_pods.model import Participant, Pod
-from tests.terminal import GQ_PODS, Terminal, database_url, import_pod, keys, make_env, open_pod_in_terminal
+from gq_pods.model import Pod
+from tests.terminal import GQ_PODS, Terminal, database_url, import_pod, keys, make_env, open_pod_in_terminal, small_pod
 
 PACE = 0.1  # seconds between keys: ten keys a second
 
@@ -126,11 +126,7 @@ def test_every_editor_keeps_every_key_at_ten_keys_a_second(tmp_path):
 
 def test_keys_typed_straight_after_a_go_into_the_editor_it_opens(tmp_path):
     env = make_env(tmp_path / "home")
-    pod = Pod(
-        case_reference="Family T",
-        participants=[Participant("SP", "facilitator"), Participant("JR", "presenter")],
-        current_stage="genogram",
-    )
+    pod = small_pod("Family T", current_stage="genogram")
     import_pod(env, pod, tmp_path)
     term = open_pod_in_terminal(env, "Family T")
     try:
@@ -165,11 +161,7 @@ def test_keys_typed_straight_after_a_go_into_the_editor_it_opens(tmp_path):
 
 def test_the_focus_scale_details_and_reflection_boxes_keep_every_key_at_ten_keys_a_second(tmp_path):
     env = make_env(tmp_path / "home")
-    pod = Pod(
-        case_reference="Family T",
-        participants=[Participant("SP", "facilitator"), Participant("JR", "presenter")],
-        current_stage="set_up",
-    )
+    pod = small_pod("Family T", current_stage="set_up")
     import_pod(env, pod, tmp_path)
     term = open_pod_in_terminal(env, "Family T")
     try:

@@ -6,8 +6,8 @@ import os
 import signal
 import subprocess
 
-from gq_pods.model import MapItem, Participant, Pod, PodMap
-from tests.terminal import GQ_PODS, Terminal, import_pod, make_env, open_pod_in_terminal
+from gq_pods.model import MapItem, PodMap
+from tests.terminal import GQ_PODS, Terminal, import_pod, make_env, open_pod_in_terminal, small_pod
 
 
 def app_pids(term: Terminal) -> list[int]:
@@ -30,11 +30,8 @@ def stored_harm(tmp_path) -> list[str]:
 
 def test_text_typed_into_the_map_survives_sigkill(tmp_path):
     env = make_env(tmp_path / "home")
-    pod = Pod(
-        case_reference="Family K",
-        style="content_mapping",
-        participants=[Participant("SP", "facilitator"), Participant("JR", "presenter")],
-        map=PodMap(harm=[MapItem("Amy was bruised in March.")]),
+    pod = small_pod(
+        "Family K", style="content_mapping", map=PodMap(harm=[MapItem("Amy was bruised in March.")]),
         current_stage="worries",
     )
     import_pod(env, pod, tmp_path)

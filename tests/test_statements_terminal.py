@@ -2,18 +2,12 @@
 
 from __future__ import annotations
 
-from gq_pods.model import Participant, Pod
-from tests.terminal import import_pod, make_env, open_pod_in_terminal
+from tests.terminal import import_pod, make_env, open_pod_in_terminal, small_pod
 
 
 def test_a_statement_typed_in_a_real_terminal_is_composed_shown_and_saved(tmp_path):
     env = make_env(tmp_path / "home")
-    pod = Pod(
-        case_reference="Family T",
-        team="North Team",
-        participants=[Participant("SP", "facilitator"), Participant("JR", "presenter")],
-        current_stage="danger_statements",
-    )
+    pod = small_pod("Family T", team="North Team", current_stage="danger_statements")
     import_pod(env, pod, tmp_path)
 
     term = open_pod_in_terminal(env, "Family T")

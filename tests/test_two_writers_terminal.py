@@ -11,17 +11,13 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from gq_pods.model import MapItem, Participant, Pod, PodMap
-from tests.terminal import GQ_PODS, Terminal, database_url, gq, import_pod, make_env
+from gq_pods.model import MapItem, Pod, PodMap
+from tests.terminal import GQ_PODS, Terminal, database_url, gq, import_pod, make_env, small_pod
 
 
 def family_pod(*harm: str) -> Pod:
-    return Pod(
-        case_reference="Family K",
-        style="content_mapping",
-        participants=[Participant("SP", "facilitator"), Participant("JR", "presenter")],
-        map=PodMap(harm=[MapItem(text) for text in harm]),
-        current_stage="worries",
+    return small_pod(
+        "Family K", style="content_mapping", map=PodMap(harm=[MapItem(text) for text in harm]), current_stage="worries"
     )
 
 
