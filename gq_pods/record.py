@@ -47,7 +47,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 
 from .rules import goal_is_empty as _goal_is_empty
 from .rules import singular as _singular
@@ -387,7 +387,13 @@ class _Record:
         style: _Markdown,
         practice_scenario: str | None = None,
         chain: Sequence[Pod] | None = None,
+        story_stages: Collection[str] | None = None,
     ):
+        if story_stages is None:
+            from .stages import stages_for
+
+            story_stages = stages_for(pod.style).story_keys
+        self.story_stages = frozenset(story_stages)
         self.pod = pod
         self.practice_scenario = practice_scenario
         self.chain = chain_to(pod, chain)
@@ -438,6 +444,7 @@ class _Record:
         if not is_blank(pod.focus_question):
             self.heading(2, "Focus question")
             self.para(pod.focus_question)
+        self.story()
         if not is_blank(pod.childs_views):
             self.heading(2, "The child's views, in their own words")
             self.para(pod.childs_views)
@@ -520,7 +527,6 @@ class _Record:
             self.add(lines)
 
     def map(self) -> None:
-        pod = self.pod
         for column, sections in (
             ("What are we worried about?", ("harm", "danger_statements", "complicating_factors", "grey_areas")),
             ("What's working well?", ("existing_strengths", "existing_safety")),
@@ -759,8 +765,20 @@ class _Record:
             self.heading(2, "Reflection")
             self.add(lines)
 
+    def story(self) -> None:
+        """The presenter's story of the case and the group's clarifying questions, as noted at
+        the story stage (its notes are not repeated in the time table)."""
+        notes = [s.notes for s in self.pod.stages if s.key in self.story_stages and not is_blank(s.notes)]
+        if notes:
+            self.heading(2, "The presenter's story and the group's questions")
+            for text in notes:
+                self.para(text)
+
+    def stage_notes(self, stage) -> str:
+        return "" if stage.key in self.story_stages else stage.notes
+
     def stages(self) -> None:
-        stages = [s for s in self.pod.stages if (s.seconds_spent or 0) > 0 or not is_blank(s.notes)]
+        stages = [s for s in self.pod.stages if (s.seconds_spent or 0) > 0 or not is_blank(self.stage_notes(s))]
         if not stages:
             return
 
@@ -770,12 +788,12 @@ class _Record:
                     return candidate
             return _humanise(stage.key)
 
-        with_notes = any(not is_blank(s.notes) for s in stages)
+        with_notes = any(not is_blank(self.stage_notes(s)) for s in stages)
         rows = []
         for stage in stages:
             row = [title(stage), _minutes(stage.seconds_spent)]
             if with_notes:
-                row.append(stage.notes)
+                row.append(self.stage_notes(stage))
             rows.append(row)
         total = ["Total", _minutes(sum(max(s.seconds_spent or 0, 0) for s in stages))]
         if with_notes:
@@ -837,6 +855,7 @@ def render_markdown(
     labels: dict[str, str] | None = None,
     practice_scenario: str | None = None,
     chain: Sequence[Pod] | None = None,
+    story_stages: Collection[str] | None = None,
 ) -> str:
     """The pod record as markdown.
 
@@ -848,8 +867,10 @@ def render_markdown(
     at that scenario: it says so plainly at the top, and has no summary for a child's file.
     ``chain`` is the case's pods, oldest first (``Repository.chain``): the record of
     a pod that follows another then has "Since the last pod" (see :func:`chain_to`).
+    ``story_stages`` are the keys of the stages whose notes are the presenter's story (the
+    team's plan's ``story_keys``); without them, those of the style's default stages.
     """
-    return _Record(pod, stage_titles, labels, _Markdown(), practice_scenario, chain).render()
+    return _Record(pod, stage_titles, labels, _Markdown(), practice_scenario, chain, story_stages).render()
 
 
 def render_text(
@@ -859,7 +880,8 @@ def render_text(
     labels: dict[str, str] | None = None,
     practice_scenario: str | None = None,
     chain: Sequence[Pod] | None = None,
+    story_stages: Collection[str] | None = None,
 ) -> str:
     """The pod record as plain text, for pasting into a case system: the same record as
     :func:`render_markdown`, marked OFFICIAL-SENSITIVE, with no markdown at all."""
-    return _Record(pod, stage_titles, labels, _PlainText(), practice_scenario, chain).render()
+    return _Record(pod, stage_titles, labels, _PlainText(), practice_scenario, chain, story_stages).render()

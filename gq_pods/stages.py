@@ -162,6 +162,11 @@ class StagePlan:
         return next((s for s in self.stages if s.key == key), None)
 
     @property
+    def story_keys(self) -> frozenset[str]:
+        """The stages whose notes are the presenter's story and the group's questions."""
+        return frozenset(s.key for s in self.stages if s.work == "story")
+
+    @property
     def total_minutes(self) -> int:
         return sum(s.minutes for s in self.stages)
 

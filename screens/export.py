@@ -57,10 +57,12 @@ class ExportScreen(WritesAFile, ModalScreen[Path | None]):
         labels: dict[str, str] | None = None,
         practice_scenario: str | None = None,
         chain: list[Pod] | None = None,
+        story_stages: frozenset[str] | None = None,
     ) -> None:
         super().__init__()
         self.pod = pod
         self.labels = labels  # the team's section titles, already read by the pod screen
+        self.story_stages = story_stages  # its stages for the presenter's story, in the pod's plan
         self.practice_scenario = practice_scenario  # a practice attempt's case: the record says so
         # a follow-up pod: its case's pods up to this one, oldest first, for "Since the last pod"
         self.chain = chain
@@ -125,7 +127,8 @@ class ExportScreen(WritesAFile, ModalScreen[Path | None]):
 
     def text(self) -> str:
         return render(
-            self.pod, self.fmt, self.redact, self.labels, practice_scenario=self.practice_scenario, chain=self.chain
+            self.pod, self.fmt, self.redact, self.labels, practice_scenario=self.practice_scenario, chain=self.chain,
+            story_stages=self.story_stages,
         )
 
     def refresh_preview(self) -> None:

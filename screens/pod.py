@@ -900,7 +900,9 @@ class PodScreen(SavesWork, OffersCommands, Screen):
         scenario = self.attempt.scenario_title if self.attempt is not None else None
         # A follow-up pod's record says what changed since the last pod: it needs the pods before.
         chain = [*self.earlier, self.pod] if self.earlier else None
-        self.app.push_screen(ExportScreen(self.pod, self.team.labels, practice_scenario=scenario, chain=chain))
+        self.app.push_screen(ExportScreen(
+            self.pod, self.team.labels, practice_scenario=scenario, chain=chain, story_stages=self.plan.story_keys,
+        ))
 
     # ------------------------------------------------------------ following up the case
 

@@ -473,6 +473,26 @@ def test_the_childs_own_words_the_author_and_the_next_review_are_in_the_record()
     assert "- Record written by: Sam Patel" in plain_text and "- Next pod or review: Friday 18 December 2026" in plain_text
 
 
+def test_the_presenters_story_has_its_own_place_after_the_focus_question():
+    story = "Open since May.\nQ: who else lives there? A: Gran, at weekends."
+    pod = full_pod(stages=[StageRecord("set_up", "Set-up", "Initials only.", 120),
+                           StageRecord("story", "The presenter's story", story, 240)])
+    text = render_markdown(pod)
+    heading = text.index("## The presenter's story and the group's questions")
+    assert text.index("## Focus question") < heading < text.index("## The child's views")
+    section = text[heading:text.index("## The child's views")]
+    assert "Open since May.\\\nQ: who else lives there? A: Gran, at weekends." in section  # its lines kept
+    timings = text[text.index("## Time per stage"):]
+    assert "Initials only." in timings and "Open since May" not in timings  # said once, in its place
+    assert re.search(r"\| The presenter's story \| 4 +\| +\|", timings)
+    plain_text = render_text(pod)
+    assert "The presenter's story and the group's questions" in plain_text and "Gran, at weekends." in plain_text
+    # a team's own stage for the story (its key is the team's): the team's plan names it
+    renamed = full_pod(stages=[StageRecord("case_story", "The case", story, 240)])
+    assert "## The presenter's story" not in render_markdown(renamed)
+    assert "## The presenter's story" in render_markdown(renamed, story_stages={"case_story"})
+
+
 def test_the_managers_decision_is_recorded_only_when_the_manager_was_there():
     decision = "Convene a safety network meeting with Pat before the review"
     assert f"- **The manager's decision:** {decision}" in render_markdown(full_pod())
