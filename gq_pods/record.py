@@ -120,6 +120,9 @@ _NUMBERED = re.compile(r"^(" + _LIST_NUMBER + r")([.)])(?=\s|$)")
 _ENTITIES = {"<": "&lt;", ">": "&gt;", "&": "&amp;", "|": "&#124;", "~": "&#126;", "$": "&#36;", "^": "&#94;",
              "@": "&#64;"}
 _AS_ENTITY = re.compile(r"^[=:]|[<>|~$^@]|&(?=#?[0-9A-Za-z]+;)|:(?=//)|(?<=\b[wW]{3})\.")
+# pandoc reads "[ ] ", "[x] " or "[X] " opening a list item as a tick box, brackets escaped
+# or not (a newer pandoc's can be ticked): not with the white space after it as a reference.
+_TICK_BOX = re.compile(r"^(\\\[[ xX]\\\])([ \t])")
 
 
 def _shown(ch: str) -> str:
@@ -153,6 +156,7 @@ def _escape_line(line: str) -> str:
     body = _LINE_START.sub(r"\\\1", body)
     body = _NUMBERED.sub(r"\1\\\2", body)
     body = _AS_ENTITY.sub(_reference, body)
+    body = _TICK_BOX.sub(lambda found: f"{found.group(1)}&#{ord(found.group(2))};", body)
     return "".join(f"&#{ord(ch)};" for ch in lead) + body
 
 
