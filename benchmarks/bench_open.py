@@ -344,12 +344,17 @@ def med(values: list[tuple[float, float]], which: int = 0) -> float:
 
 
 def ratio(name: str, top: list, bottom: list, against: str, goal: str) -> str:
-    """One line: wall and CPU medians, each as a ratio of ``bottom``'s."""
+    """One line: wall and CPU medians, each as a ratio of ``bottom``'s, and the fastest run's
+    against ``bottom``'s fastest (on a machine where another program takes the CPU now and
+    then, a start-up can take 100 ms more in one run: the fastest runs are the least touched)."""
     wall, cpu = med(top), med(top, 1)
     text = f"   {name:34} {wall * 1000:7.1f} ms {wall / med(bottom):5.2f}x"
     if cpu and med(bottom, 1):
         text += f"   (CPU {cpu * 1000:6.1f} ms {cpu / med(bottom, 1):5.2f}x)"
-    return text + f"  {against}   goal {goal}"
+    text += f"  {against}   goal {goal}"
+    if len(top) > 1 and len(bottom) > 1:
+        text += f"   fastest {min(w for w, _ in top) / min(w for w, _ in bottom):.2f}x"
+    return text
 
 
 def main() -> None:
