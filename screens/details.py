@@ -187,7 +187,7 @@ class DetailsPanel(PodPanel):
             self.session.set_pod("next_review", None)
             return
         day, problem = read_day_or_problem(event.value, self.today())
-        read.update(read_as(day) if day is not None else Content(problem or ""))
+        read.update(read_as(day, problem))
         # a half-typed date that read as a day goes back to the one before the typing
         self.session.set_pod("next_review", day if day is not None else self.review_before)
 

@@ -157,7 +157,7 @@ class NewPodScreen(Screen):
     @on(Input.Changed, "#date")
     def _date_changed(self, event: Input.Changed) -> None:
         date, problem = read_day_or_problem(event.value, self.app.wall_clock().date())
-        self.query_one("#date-read", Static).update(read_as(date) if date is not None else Content(problem or ""))
+        self.query_one("#date-read", Static).update(read_as(date, problem))
 
     @on(Select.Changed, "#style")
     def _style_changed(self) -> None:

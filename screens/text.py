@@ -23,9 +23,10 @@ def plain(text: str, style: str = "") -> Content:
     return content.stylize(style) if style else content
 
 
-def read_as(day: dt.date | None) -> Content:
-    """The day a typed date was read as, in full, shown beside the box."""
-    return Content(f"Read as {describe_day(day)}") if day is not None else Content("")
+def read_as(day: dt.date | None, problem: str | None = "") -> Content:
+    """The day a typed date was read as, in full, shown beside the box; or, when it could not
+    be read, why (``problem``, as ``gq_pods.days.read_day_or_problem`` says it)."""
+    return Content(f"Read as {describe_day(day)}") if day is not None else Content(problem or "")
 
 
 def cell(text: str, style: str = "") -> Text:

@@ -126,6 +126,16 @@ async def test_the_filter_finds_a_pod_beyond_the_first_page(db_url, repo):
         assert len(cases(app)) == PAGE
 
 
+def matching(db_url: str, search: str) -> list[str]:
+    """The case references of the pods the quick reader's first page gives for ``search``."""
+    quick = listing.open_list(db_url)
+    assert quick is not None
+    try:
+        return [p.case_reference for p in quick.page(search).pods]
+    finally:
+        quick.close()
+
+
 @pytest.fixture
 def five(repo):
     repo.add_pod(full_pod(date=dt.date(2026, 1, 5), team="South Team", case_reference="Family A", title="Stuck case"))
@@ -158,12 +168,7 @@ SEARCHES = [
 
 @pytest.mark.parametrize("search,expected", SEARCHES)
 def test_the_filter_matches_team_case_title_date_style_and_status(db_url, five, search, expected):
-    quick = listing.open_list(db_url)
-    assert quick is not None
-    try:
-        assert [p.case_reference for p in quick.page(search).pods] == expected
-    finally:
-        quick.close()
+    assert matching(db_url, search) == expected
     # the same answer through the repository's engine (what PostgreSQL uses; SQLite's own
     # lower() knows only ASCII letters, so the rest is left to the quick reader here)
     if search.isascii():
@@ -221,14 +226,6 @@ def frames_of(app) -> list[tuple[str, str]]:
 
 def cases_drawn(text: str) -> list[str]:
     return [case for case in ("100 sure thing", "100% sure_thing", "Famille Ø", "Family B", "Family A") if case in text]
-
-
-def matching(db_url: str, search: str) -> list[str]:
-    quick = listing.open_list(db_url)
-    try:
-        return [p.case_reference for p in quick.page(search).pods]
-    finally:
-        quick.close()
 
 
 async def test_each_key_in_the_filter_is_drawn_with_the_pods_it_matches(db_url, five, monkeypatch):
